@@ -1,0 +1,48 @@
+# Set-up is part of every target: a fresh machine needs only Python 3.11 and make.
+VENV    ?= .venv
+PYTHON  ?= $(shell command -v python3.11 || command -v python3)
+PY      := $(VENV)/bin/python
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.claimcheck-installed
+DB      ?= claimcheck.db
+
+# Models load from installed packages only; nothing is fetched from a hub at run time.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install run test lint typecheck imports pytest clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# torch first, pinned: pip takes the CPU build on disk; a bare `torch` pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/claimcheck --db $(DB) ingest seeds evidence
+	$(BIN)/claimcheck --db $(DB) summary
+
+lint: install
+	$(BIN)/ruff check claimcheck tests
+	$(BIN)/ruff format --check claimcheck tests
+
+typecheck: install
+	$(BIN)/mypy
+
+imports: install
+	$(BIN)/lint-imports
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck imports pytest
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

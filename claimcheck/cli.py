@@ -1,0 +1,228 @@
+"""The command line: parse, call one core function, print data on stdout and messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from claimcheck import __version__
+from claimcheck.config import DB_ENV, resolve_analyst, resolve_db
+from claimcheck.errors import ClaimcheckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+STATUSES = ["unverified", "confirmed", "disputed"]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a one-line error on stderr and exit."""
+    click.echo(f"error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+class ClaimcheckGroup(click.Group):
+    """A command group that turns expected failures into one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command, mapping claimcheck and SQLite errors to clean exits."""
+        try:
+            return super().invoke(ctx)
+        except ClaimcheckError as exc:
+            fail(str(exc), exc.exit_code)
+        except sqlite3.DatabaseError as exc:
+            fail(f"database {ctx.obj.get('db') if ctx.obj else ''}: {exc}")
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=ClaimcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar=DB_ENV,
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"SQLite database file (env {DB_ENV}; default ./claimcheck.db).",
+)
+@click.version_option(__version__, prog_name="claimcheck")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """Track claims in source documents: who said it, exactly where, and who says otherwise."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = resolve_db(db)
+
+
+@contextmanager
+def database(ctx: click.Context) -> Iterator[sqlite3.Connection]:
+    """The command's database connection, migrated and closed afterwards."""
+    from claimcheck.store import connect
+
+    conn = connect(ctx.obj["db"])
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def emit_json(data: object) -> None:
+    """Write one JSON document on stdout."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the per-file results as JSON.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Ingest source files (.txt, .md, .html) and folders, recursively."""
+    from claimcheck.ingest import FileResult, ingest_paths
+
+    def report_file(result: FileResult) -> None:
+        if result.outcome == "failed":
+            click.echo(f"error: {result.path}: {result.message}", err=True)
+        elif result.outcome == "skipped":
+            click.echo(f"{result.path}: {result.message}", err=True)
+
+    with database(ctx) as conn:
+        report = ingest_paths(conn, list(paths), on_progress=report_file)
+    if as_json:
+        emit_json([vars(f) for f in report.files])
+    else:
+        from claimcheck.textrender import table
+
+        done = [f for f in report.files if f.outcome not in ("failed", "skipped")]
+        rows = [[f.title, f.outcome, f.passages, f.claims, f.reanchored, f.orphaned] for f in done]
+        click.echo(
+            table(["document", "outcome", "passages", "claims", "re-anchored", "orphaned"], rows)
+        )
+        click.echo(
+            f"{len(done)} documents, {sum(f.claims for f in done)} claims; "
+            f"{len(report.failed)} failed"
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
+@click.option("--document", "document_id", help="Only claims in this document (id or path).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of claim objects.")
+@click.pass_context
+def claims(ctx: click.Context, status: str | None, document_id: str | None, as_json: bool) -> None:
+    """List claims with their status, facts and source."""
+    from claimcheck.models import Status
+    from claimcheck.sources import absolute
+    from claimcheck.store.views import claim_views
+
+    if document_id is not None and ("/" in document_id or Path(document_id).exists()):
+        document_id = absolute(document_id)
+    with database(ctx) as conn:
+        views = claim_views(
+            conn, status=Status(status) if status else None, document_id=document_id
+        )
+    if as_json:
+        emit_json([v.model_dump(mode="json", by_alias=True) for v in views])
+    else:
+        from claimcheck.textrender import claims_table
+
+        click.echo(claims_table(views))
+        click.echo(f"{len(views)} claims")
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the claim object as JSON.")
+@click.pass_context
+def show(ctx: click.Context, claim_id: str, as_json: bool) -> None:
+    """Show one claim: its span in context, facts and status history."""
+    from claimcheck.store.documents import get_document
+    from claimcheck.store.views import claim_view
+
+    with database(ctx) as conn:
+        view = claim_view(conn, claim_id)
+        document = get_document(conn, view.document_id)
+    if as_json:
+        emit_json(view.model_dump(mode="json", by_alias=True))
+    else:
+        from claimcheck.textrender import claim_detail
+
+        click.echo(claim_detail(view, document.text))
+
+
+@main.command()
+@click.argument("claim_id")
+@click.argument("status", type=click.Choice(STATUSES))
+@click.option("--note", help="A note on the decision (replaces the current note).")
+@click.option("--analyst", help="Who decides (default $CLAIMCHECK_ANALYST, then the login name).")
+@click.pass_context
+def mark(
+    ctx: click.Context, claim_id: str, status: str, note: str | None, analyst: str | None
+) -> None:
+    """Record an analyst's decision on a claim: confirmed, disputed or unverified."""
+    from claimcheck.models import Status
+    from claimcheck.store.decisions import decide
+
+    with database(ctx) as conn:
+        entry = decide(conn, claim_id, Status(status), resolve_analyst(analyst), note=note)
+    click.echo(f"{entry.from_.value} → {entry.to.value} (event #{entry.id} by {entry.analyst})")
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--analyst", help="Who undoes (default $CLAIMCHECK_ANALYST, then the login name).")
+@click.pass_context
+def undo(ctx: click.Context, claim_id: str, analyst: str | None) -> None:
+    """Revert a claim's latest decision by appending a reverting event (history is kept)."""
+    from claimcheck.store.decisions import undo as undo_decision
+
+    with database(ctx) as conn:
+        entry = undo_decision(conn, claim_id, resolve_analyst(analyst))
+    click.echo(
+        f"{entry.from_.value} → {entry.to.value} (event #{entry.id} reverts #{entry.reverts})"
+    )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the documents as JSON.")
+@click.pass_context
+def documents(ctx: click.Context, as_json: bool) -> None:
+    """List the current version of every ingested document."""
+    from claimcheck.store.documents import list_documents
+
+    with database(ctx) as conn:
+        docs = list_documents(conn)
+    if as_json:
+        emit_json([d.model_dump(mode="json", exclude={"text"}) for d in docs])
+    else:
+        from claimcheck.textrender import table
+
+        rows = [[d.id, d.version, d.format, d.title, d.sha256[:12], d.path] for d in docs]
+        click.echo(table(["id", "version", "format", "title", "sha256", "path"], rows))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def summary(ctx: click.Context, as_json: bool) -> None:
+    """Summarise the database: documents, claims by status and by document, top claims."""
+    from claimcheck.summary import summarize
+
+    with database(ctx) as conn:
+        result = summarize(conn)
+    if as_json:
+        emit_json(result.model_dump(mode="json"))
+    else:
+        from claimcheck.summary import render_summary
+
+        click.echo(render_summary(result, db=ctx.obj["db"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Retrieval: the passages of other documents most likely to bear on a claim, dense + lexical."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.models import DateFact, Passage
+from claimcheck.stancetext import content_terms
+from claimcheck.store.documents import passage_from_row
+
+RRF_K = 60
+"""Reciprocal-rank-fusion constant (Cormack et al. 2009): rank r contributes 1 / (RRF_K + r)."""
+
+
+@dataclass(frozen=True)
+class CorpusPassage:
+    """A passage of a current document, with the path that tells which source it belongs to."""
+
+    passage: Passage
+    path: str
+    scope: list[DateFact]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A retrieved passage with its dense similarity, lexical score and fused rank score."""
+
+    passage_id: int
+    similarity: float
+    lexical: float
+    fused: float
+
+
+def load_corpus(conn: sqlite3.Connection) -> dict[int, CorpusPassage]:
+    """Every passage of every current document, with its time scope, keyed by passage id."""
+    rows = conn.execute(
+        "SELECT p.*, d.path, d.text AS doc_text FROM passages p "
+        "JOIN documents d ON d.id = p.document_id WHERE d.superseded_by IS NULL "
+        "ORDER BY p.document_id, p.seq"
+    ).fetchall()
+    corpus: dict[int, CorpusPassage] = {}
+    previous: Passage | None = None
+    scope: list[DateFact] = []
+    for row in rows:
+        passage = passage_from_row(row)
+        same_paragraph = (
+            previous is not None
+            and previous.document_id == passage.document_id
+            and "\n" not in row["doc_text"][previous.end : passage.start]
+        )
+        if not same_paragraph:
+            scope = []
+        if passage.dates:
+            scope = passage.dates
+        corpus[passage.id] = CorpusPassage(passage, row["path"], list(scope))
+        previous = passage
+    return corpus
+
+
+_FTS_SAFE = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def lexical_search(
+    conn: sqlite3.Connection, text: str, limit: int, allowed: set[int]
+) -> list[tuple[int, float]]:
+    """BM25 matches (FTS5) for the content words of `text`, best first, among `allowed` passages."""
+    terms = [_FTS_SAFE.sub("", t) for t in content_terms(text)]
+    query = " OR ".join(f'"{t}"' for t in terms if t)
+    if not query:
+        return []
+    rows = conn.execute(
+        "SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? "
+        "ORDER BY rank LIMIT ?",
+        (query, limit * 4),
+    ).fetchall()
+    return [(int(r[0]), -float(r[1])) for r in rows if int(r[0]) in allowed][:limit]
+
+
+def fuse(
+    dense: Sequence[tuple[int, float]], lexical: Sequence[tuple[int, float]], k: int
+) -> list[Candidate]:
+    """Reciprocal rank fusion of dense and lexical rankings; the top `k` candidates."""
+    similarity = dict(dense)
+    bm25 = dict(lexical)
+    fused: dict[int, float] = {}
+    for ranking in (dense, lexical):
+        for rank, (passage_id, _) in enumerate(ranking):
+            fused[passage_id] = fused.get(passage_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+    best = sorted(fused, key=lambda pid: (-fused[pid], -similarity.get(pid, 0.0)))[:k]
+    return [
+        Candidate(pid, similarity.get(pid, 0.0), bm25.get(pid, 0.0), round(fused[pid], 6))
+        for pid in best
+    ]

@@ -1,0 +1,152 @@
+"""Claims with their current anchor, and the history of where each was anchored."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from claimcheck.errors import NotFoundError
+from claimcheck.models import AnchorEvent, Claim, DateFact, Quantity, Span
+
+_CLAIM_COLUMNS = (
+    "id, document_id, span_start, span_end, exact, prefix, suffix, sha256, text, quantities, "
+    "dates, attribution, checkworthiness, orphaned"
+)
+
+
+def claim_from_row(row: sqlite3.Row) -> Claim:
+    """Rebuild a Claim from its stored row."""
+    return Claim(
+        id=row["id"],
+        document_id=row["document_id"],
+        span=Span(
+            start=row["span_start"],
+            end=row["span_end"],
+            exact=row["exact"],
+            prefix=row["prefix"] or "",
+            suffix=row["suffix"] or "",
+        ),
+        sha256=row["sha256"],
+        text=row["text"],
+        quantities=[Quantity.model_validate(q) for q in json.loads(row["quantities"] or "[]")],
+        dates=[DateFact.model_validate(d) for d in json.loads(row["dates"] or "[]")],
+        attribution=row["attribution"],
+        checkworthiness=row["checkworthiness"],
+        orphaned=bool(row["orphaned"]),
+    )
+
+
+def _values(claim: Claim) -> tuple[object, ...]:
+    return (
+        claim.document_id,
+        claim.span.start,
+        claim.span.end,
+        claim.span.exact,
+        claim.span.prefix,
+        claim.span.suffix,
+        claim.sha256,
+        claim.text,
+        json.dumps([q.model_dump(mode="json") for q in claim.quantities]),
+        json.dumps([d.model_dump(mode="json") for d in claim.dates]),
+        claim.attribution,
+        claim.checkworthiness,
+        int(claim.orphaned),
+    )
+
+
+def _record_anchor(conn: sqlite3.Connection, claim: Claim, method: str, at: str) -> None:
+    conn.execute(
+        "INSERT INTO claim_anchors (claim_id, document_id, sha256, span_start, span_end, exact, "
+        "method, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            claim.id,
+            claim.document_id,
+            claim.sha256,
+            claim.span.start,
+            claim.span.end,
+            claim.span.exact,
+            method,
+            at,
+        ),
+    )
+
+
+def insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim], at: str) -> None:
+    """Store newly extracted claims and their first anchor."""
+    for claim in claims:
+        conn.execute(
+            f"INSERT INTO claims ({_CLAIM_COLUMNS}, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim.id, *_values(claim), at),
+        )
+        _record_anchor(conn, claim, "extracted", at)
+
+
+def reanchor_claim(conn: sqlite3.Connection, claim: Claim, method: str, at: str) -> None:
+    """Move a claim to a new anchor (a new version, or orphaned), keeping its id and history."""
+    conn.execute(
+        "UPDATE claims SET document_id = ?, span_start = ?, span_end = ?, exact = ?, prefix = ?, "
+        "suffix = ?, sha256 = ?, text = ?, quantities = ?, dates = ?, attribution = ?, "
+        "checkworthiness = ?, orphaned = ? WHERE id = ?",
+        (*_values(claim), claim.id),
+    )
+    _record_anchor(conn, claim, method, at)
+
+
+def claims_for_document(conn: sqlite3.Connection, document_id: str) -> list[Claim]:
+    """Every claim anchored in one document version, in reading order."""
+    rows = conn.execute(
+        f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE document_id = ? ORDER BY span_start",
+        (document_id,),
+    )
+    return [claim_from_row(row) for row in rows]
+
+
+def resolve_claim_id(conn: sqlite3.Connection, given: str) -> str:
+    """The full id of a claim from its id or a unique prefix of it."""
+    given = given.strip()
+    if conn.execute("SELECT 1 FROM claims WHERE id = ?", (given,)).fetchone():
+        return given
+    escaped = given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute(
+        "SELECT id FROM claims WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
+    ).fetchall()
+    if len(rows) == 1 and given:
+        return str(rows[0]["id"])
+    if len(rows) > 1:
+        raise NotFoundError(f"claim id {given!r} is ambiguous; give more characters")
+    raise NotFoundError(f"no claim with id {given!r}")
+
+
+def get_claim(conn: sqlite3.Connection, claim_id: str) -> Claim:
+    """One claim by id (or unique id prefix)."""
+    full = resolve_claim_id(conn, claim_id)
+    row = conn.execute(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id = ?", (full,)).fetchone()
+    return claim_from_row(row)
+
+
+def anchor_history(
+    conn: sqlite3.Connection, claim_ids: Sequence[str]
+) -> dict[str, list[AnchorEvent]]:
+    """Where each claim has been anchored, oldest first."""
+    found: dict[str, list[AnchorEvent]] = {cid: [] for cid in claim_ids}
+    if not claim_ids:
+        return found
+    rows = conn.execute(
+        "SELECT claim_id, document_id, sha256, span_start, span_end, method, at "
+        "FROM claim_anchors WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(list(claim_ids)),),
+    )
+    for r in rows:
+        found[r["claim_id"]].append(
+            AnchorEvent(
+                document_id=r["document_id"],
+                sha256=r["sha256"],
+                start=r["span_start"],
+                end=r["span_end"],
+                method=r["method"],
+                at=r["at"],
+            )
+        )
+    return found

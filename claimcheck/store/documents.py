@@ -1,0 +1,132 @@
+"""Documents and their passages: insert, look up, supersede versions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from claimcheck.errors import NotFoundError
+from claimcheck.models import DateFact, Document, Passage, Quantity
+
+_DOC_COLUMNS = "id, path, title, sha256, ingested_at, format, text, version, superseded_by"
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        path=row["path"],
+        title=row["title"],
+        sha256=row["sha256"],
+        ingested_at=row["ingested_at"],
+        format=row["format"],
+        text=row["text"],
+        version=row["version"],
+        superseded_by=row["superseded_by"],
+    )
+
+
+def current_for_path(conn: sqlite3.Connection, path: str) -> Document | None:
+    """The newest version of the document ingested from `path`, if any."""
+    row = conn.execute(
+        f"SELECT {_DOC_COLUMNS} FROM documents WHERE path = ? AND superseded_by IS NULL "
+        "ORDER BY version DESC LIMIT 1",
+        (path,),
+    ).fetchone()
+    return _document(row) if row else None
+
+
+def get_document(conn: sqlite3.Connection, document_id: str) -> Document:
+    """One document version by id."""
+    row = conn.execute(
+        f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no document with id {document_id!r}")
+    return _document(row)
+
+
+def list_documents(conn: sqlite3.Connection, *, current_only: bool = True) -> list[Document]:
+    """Documents by path; only the newest version of each unless `current_only` is False."""
+    where = "WHERE superseded_by IS NULL" if current_only else ""
+    rows = conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents {where} ORDER BY path, version")
+    return [_document(row) for row in rows]
+
+
+def insert_document(conn: sqlite3.Connection, document: Document) -> None:
+    """Store a new document version."""
+    conn.execute(
+        f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            document.id,
+            document.path,
+            document.title,
+            document.sha256,
+            document.ingested_at,
+            document.format,
+            document.text,
+            document.version,
+            document.superseded_by,
+        ),
+    )
+
+
+def supersede(conn: sqlite3.Connection, old_id: str, new_id: str) -> None:
+    """Mark `old_id` as replaced by the newer version `new_id`."""
+    conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new_id, old_id))
+
+
+def insert_passages(conn: sqlite3.Connection, passages: Sequence[Passage]) -> None:
+    """Store the sentences of one document version."""
+    conn.executemany(
+        "INSERT INTO passages (document_id, seq, span_start, span_end, text, content_hash, "
+        "quantities, dates, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                p.document_id,
+                p.seq,
+                p.start,
+                p.end,
+                p.text,
+                p.content_hash,
+                json.dumps([q.model_dump(mode="json") for q in p.quantities]),
+                json.dumps([d.model_dump(mode="json") for d in p.dates]),
+                p.attribution,
+            )
+            for p in passages
+        ],
+    )
+
+
+def passages_for(conn: sqlite3.Connection, document_id: str) -> list[Passage]:
+    """The passages of one document version, in reading order."""
+    rows = conn.execute("SELECT * FROM passages WHERE document_id = ? ORDER BY seq", (document_id,))
+    return [passage_from_row(r) for r in rows]
+
+
+def passage_from_row(r: sqlite3.Row) -> Passage:
+    """Rebuild a Passage from its stored row."""
+    return Passage(
+        id=r["id"],
+        document_id=r["document_id"],
+        seq=r["seq"],
+        start=r["span_start"],
+        end=r["span_end"],
+        text=r["text"],
+        content_hash=r["content_hash"],
+        quantities=[Quantity.model_validate(q) for q in json.loads(r["quantities"] or "[]")],
+        dates=[DateFact.model_validate(d) for d in json.loads(r["dates"] or "[]")],
+        attribution=r["attribution"],
+    )
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many current documents, passages and claims the database holds."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM documents WHERE superseded_by IS NULL) AS documents, "
+        "(SELECT count(*) FROM passages p JOIN documents d ON d.id = p.document_id "
+        " WHERE d.superseded_by IS NULL) AS passages, "
+        "(SELECT count(*) FROM claims) AS claims, "
+        "(SELECT count(*) FROM claims WHERE orphaned = 1) AS orphaned"
+    ).fetchone()
+    return {key: int(row[key]) for key in row.keys()}  # noqa: SIM118 - sqlite3.Row

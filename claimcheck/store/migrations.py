@@ -1,0 +1,229 @@
+"""Named, ordered schema migrations; the schema is created and changed only here."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from claimcheck.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Migration = Callable[["Database"], None]
+
+
+def m001_initial(db: Database) -> None:
+    """Documents, passages, claims with their anchor history, and the append-only decision log."""
+    db.table("documents").create(
+        {
+            "id": str,
+            "path": str,
+            "title": str,
+            "sha256": str,
+            "ingested_at": str,
+            "format": str,
+            "text": str,
+            "version": int,
+            "superseded_by": str,
+        },
+        pk="id",
+        not_null={"path", "sha256", "text", "version"},
+    )
+    db.table("documents").create_index(["path"])
+    db.table("documents").create_index(["sha256"])
+    db.table("passages").create(
+        {
+            "id": int,
+            "document_id": str,
+            "seq": int,
+            "span_start": int,
+            "span_end": int,
+            "text": str,
+            "content_hash": str,
+            "quantities": str,
+            "dates": str,
+            "attribution": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "span_start", "span_end", "text", "content_hash"},
+    )
+    db.table("passages").create_index(["document_id", "seq"], unique=True)
+    db.table("passages").create_index(["content_hash"])
+    db.table("claims").create(
+        {
+            "id": str,
+            "document_id": str,
+            "span_start": int,
+            "span_end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "sha256": str,
+            "text": str,
+            "quantities": str,
+            "dates": str,
+            "attribution": str,
+            "checkworthiness": float,
+            "orphaned": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "span_start", "span_end", "exact", "sha256", "text"},
+        defaults={"orphaned": 0, "quantities": "[]", "dates": "[]"},
+    )
+    db.table("claims").create_index(["document_id", "span_start"])
+    db.table("claim_anchors").create(
+        {
+            "id": int,
+            "claim_id": str,
+            "document_id": str,
+            "sha256": str,
+            "span_start": int,
+            "span_end": int,
+            "exact": str,
+            "method": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id"), ("document_id", "documents", "id")],
+    )
+    db.table("claim_anchors").create_index(["claim_id"])
+    db.table("decisions").create(
+        {
+            "id": int,
+            "claim_id": str,
+            "at": str,
+            "analyst": str,
+            "from_status": str,
+            "to_status": str,
+            "note": str,
+            "reverts": int,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+        not_null={"claim_id", "at", "analyst", "from_status", "to_status"},
+    )
+    db.table("decisions").create_index(["claim_id", "id"])
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER decisions_no_{action.lower()} BEFORE {action} ON decisions "
+            "BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END"
+        )
+    db.execute(
+        "CREATE VIEW claim_state AS SELECT c.id AS claim_id, "
+        "COALESCE(d.to_status, 'unverified') AS status, d.note AS note, d.at AS decided_at "
+        "FROM claims c LEFT JOIN decisions d ON d.id = "
+        "(SELECT max(id) FROM decisions WHERE claim_id = c.id)"
+    )
+
+
+def m002_search(db: Database) -> None:
+    """Passage vectors keyed by (content hash, model), and a full-text index for lexical search."""
+    db.table("embeddings").create(
+        {"content_hash": str, "model": str, "dim": int, "vector": bytes},
+        pk=("content_hash", "model"),
+        not_null={"dim", "vector"},
+    )
+    db.table("passages").enable_fts(
+        ["text"], fts_version="FTS5", create_triggers=True, tokenize="porter"
+    )
+
+
+def m003_evidence(db: Database) -> None:
+    """Evidence found for each claim with its suggested stance, and what each check run did."""
+    db.table("evidence").create(
+        {
+            "claim_id": str,
+            "passage_id": int,
+            "rank": int,
+            "similarity": float,
+            "lexical": float,
+            "stance": str,
+            "score": float,
+            "reason": str,
+            "kind": str,
+            "embedding_model": str,
+            "stance_model": str,
+            "created_at": str,
+        },
+        pk=("claim_id", "passage_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("passage_id", "passages", "id")],
+    )
+    db.table("evidence").create_index(["stance"])
+    db.table("claim_checks").create(
+        {"claim_id": str, "claim_hash": str, "fingerprint": str, "config": str, "at": str},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db.table("check_runs").create(
+        {
+            "id": int,
+            "at": str,
+            "fingerprint": str,
+            "config": str,
+            "embedding_model": str,
+            "stance_model": str,
+            "claims_checked": int,
+            "passages_embedded": int,
+            "seconds": float,
+        },
+        pk="id",
+    )
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("m001_initial", m001_initial),
+    ("m002_search", m002_search),
+    ("m003_evidence", m003_evidence),
+]
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of migrations already applied to this database, in order."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def ensure_migrated(conn: sqlite3.Connection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; return the names applied."""
+    known = {name for name, _ in MIGRATIONS}
+    done = applied(conn)
+    unknown = [name for name in done if name not in known]
+    if unknown:
+        raise StoreError(f"database has migrations this claimcheck does not know: {unknown}")
+    pending = [(name, fn) for name, fn in MIGRATIONS if name not in done]
+    if not pending:
+        return []
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    newly: list[str] = []
+    for name, fn in pending:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if name in applied(conn):  # another process got there first
+                conn.execute("ROLLBACK")
+                continue
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+            fn(db)
+            conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        newly.append(name)
+    return newly

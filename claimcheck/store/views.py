@@ -1,0 +1,74 @@
+"""Read models: claims joined with their document, derived status and history, as ClaimView."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from claimcheck.models import ClaimView, Status
+from claimcheck.store.claims import anchor_history, claim_from_row, resolve_claim_id
+from claimcheck.store.decisions import history
+
+_SELECT = (
+    "SELECT c.id, c.document_id, c.span_start, c.span_end, c.exact, c.prefix, c.suffix, "
+    "c.sha256, c.text, c.quantities, c.dates, c.attribution, c.checkworthiness, c.orphaned, "
+    "d.path AS document_path, d.title AS document_title, d.version AS document_version, "
+    "s.status, s.note FROM claims c JOIN documents d ON d.id = c.document_id "
+    "JOIN claim_state s ON s.claim_id = c.id"
+)
+
+
+def claim_views(
+    conn: sqlite3.Connection,
+    *,
+    status: Status | None = None,
+    document_id: str | None = None,
+    claim_ids: list[str] | None = None,
+) -> list[ClaimView]:
+    """Claims with document, status, note and history, filtered, in document then reading order."""
+    where: list[str] = []
+    params: list[object] = []
+    if status is not None:
+        where.append("s.status = ?")
+        params.append(status.value)
+    if document_id is not None:
+        where.append("(c.document_id = ? OR d.path = ?)")
+        params.extend([document_id, document_id])
+    if claim_ids is not None:
+        where.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(claim_ids))
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    rows = conn.execute(sql + " ORDER BY d.path, c.span_start", params).fetchall()
+    ids = [row["id"] for row in rows]
+    histories = history(conn, ids)
+    anchors = anchor_history(conn, ids)
+    views = []
+    for row in rows:
+        claim = claim_from_row(row)
+        views.append(
+            ClaimView(
+                id=claim.id,
+                document_id=claim.document_id,
+                document_path=row["document_path"],
+                document_title=row["document_title"],
+                document_version=row["document_version"],
+                sha256=claim.sha256,
+                text=claim.text,
+                span=claim.span,
+                quantities=claim.quantities,
+                dates=claim.dates,
+                attribution=claim.attribution,
+                checkworthiness=claim.checkworthiness,
+                status=Status(row["status"]),
+                note=row["note"],
+                orphaned=claim.orphaned,
+                history=histories[claim.id],
+                anchors=anchors[claim.id],
+            )
+        )
+    return views
+
+
+def claim_view(conn: sqlite3.Connection, claim_id: str) -> ClaimView:
+    """One claim (by id or unique prefix) as a ClaimView."""
+    return claim_views(conn, claim_ids=[resolve_claim_id(conn, claim_id)])[0]

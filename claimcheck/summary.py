@@ -1,0 +1,131 @@
+"""A summary of what the database holds: the first thing an analyst looks at after ingest."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from claimcheck.models import Record
+from claimcheck.store.documents import counts
+
+
+class DocumentSummary(Record):
+    """Claims found in one current document."""
+
+    document_id: str
+    title: str
+    path: str
+    version: int
+    passages: int
+    claims: int
+    with_figures: int
+    with_dates: int
+    orphaned: int
+
+
+class TopClaim(Record):
+    """One of the most check-worthy claims."""
+
+    id: str
+    document_title: str
+    checkworthiness: float
+    status: str
+    text: str
+
+
+class Summary(Record):
+    """Counts by status and document, and the claims most worth checking."""
+
+    documents: int
+    passages: int
+    claims: int
+    orphaned: int
+    by_status: dict[str, int]
+    by_document: list[DocumentSummary]
+    top_claims: list[TopClaim]
+
+
+def summarize(conn: sqlite3.Connection, *, top: int = 8) -> Summary:
+    """Aggregate the database with a handful of SQL queries."""
+    totals = counts(conn)
+    by_status = {"unverified": 0, "confirmed": 0, "disputed": 0}
+    for row in conn.execute("SELECT status, count(*) AS n FROM claim_state GROUP BY status"):
+        by_status[row["status"]] = row["n"]
+    per_doc = conn.execute(
+        "SELECT d.id, d.title, d.path, d.version, "
+        "(SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages, "
+        "count(c.id) AS claims, "
+        "coalesce(sum(c.quantities != '[]'), 0) AS with_figures, "
+        "coalesce(sum(c.dates != '[]'), 0) AS with_dates, "
+        "(SELECT count(*) FROM claims o JOIN documents od ON od.id = o.document_id "
+        " WHERE od.path = d.path AND o.orphaned = 1) AS orphaned "
+        "FROM documents d LEFT JOIN claims c ON c.document_id = d.id "
+        "WHERE d.superseded_by IS NULL GROUP BY d.id ORDER BY d.path"
+    ).fetchall()
+    top_rows = conn.execute(
+        "SELECT c.id, d.title, c.checkworthiness, s.status, c.text FROM claims c "
+        "JOIN documents d ON d.id = c.document_id JOIN claim_state s ON s.claim_id = c.id "
+        "WHERE c.orphaned = 0 ORDER BY c.checkworthiness DESC, c.id LIMIT ?",
+        (top,),
+    ).fetchall()
+    return Summary(
+        documents=totals["documents"],
+        passages=totals["passages"],
+        claims=totals["claims"],
+        orphaned=totals["orphaned"],
+        by_status=by_status,
+        by_document=[
+            DocumentSummary(
+                document_id=r["id"],
+                title=r["title"],
+                path=r["path"],
+                version=r["version"],
+                passages=r["passages"],
+                claims=r["claims"],
+                with_figures=r["with_figures"],
+                with_dates=r["with_dates"],
+                orphaned=r["orphaned"],
+            )
+            for r in per_doc
+        ],
+        top_claims=[
+            TopClaim(
+                id=r["id"],
+                document_title=r["title"],
+                checkworthiness=r["checkworthiness"],
+                status=r["status"],
+                text=r["text"],
+            )
+            for r in top_rows
+        ],
+    )
+
+
+def render_summary(summary: Summary, *, db: Path) -> str:
+    """The summary as text for the terminal."""
+    from claimcheck.textrender import table
+
+    status = ", ".join(f"{n} {s}" for s, n in summary.by_status.items())
+    lines = [
+        f"database {db}: {summary.documents} documents, {summary.passages} passages, "
+        f"{summary.claims} claims ({status}; {summary.orphaned} orphaned)",
+        "",
+        table(
+            ["document", "version", "passages", "claims", "figures", "dates", "orphaned"],
+            [
+                [d.title, d.version, d.passages, d.claims, d.with_figures, d.with_dates, d.orphaned]
+                for d in summary.by_document
+            ],
+        ),
+        "",
+        "most check-worthy claims:",
+        table(
+            ["id", "worth", "status", "document", "claim"],
+            [
+                [c.id, f"{c.checkworthiness:.2f}", c.status, c.document_title, c.text]
+                for c in summary.top_claims
+            ],
+            max_width=70,
+        ),
+    ]
+    return "\n".join(lines)

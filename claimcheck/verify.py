@@ -1,0 +1,284 @@
+"""The check pipeline: embed what is new, index, retrieve evidence per claim, suggest a stance."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimcheck.embed import DEFAULT_MODEL, Embedder, embed_missing, load_vectors
+from claimcheck.extract import content_hash
+from claimcheck.retrieve import CorpusPassage, fuse, lexical_search, load_corpus
+from claimcheck.stance import Side, Stance, Thresholds, classify
+from claimcheck.store import write_transaction
+from claimcheck.store.claims import claim_from_row
+from claimcheck.store.decisions import now
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from claimcheck.models import Claim
+    from claimcheck.nli import NliModel
+
+STANCE_VERSION = "structured-1"
+"""Bump when stance rules change, so `check` recomputes stored suggestions."""
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """What `check` does: model, how many passages per claim, and which signals."""
+
+    model: str = DEFAULT_MODEL
+    k: int = 8
+    candidates: int = 40
+    lexical: bool = True
+    nli_model: str | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def digest(self) -> str:
+        """A hash of everything that changes results, stored with each claim's check."""
+        payload = json.dumps({**asdict(self), "stance": STANCE_VERSION}, sort_keys=True)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+@dataclass
+class CheckReport:
+    """What one `check` run did and how long it took."""
+
+    claims_total: int = 0
+    claims_checked: int = 0
+    passages_embedded: int = 0
+    evidence_rows: int = 0
+    index_rebuilt: bool = False
+    model_loaded: bool = False
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+
+def index_path(db_path: Path, model: str) -> Path:
+    """Where the faiss cache for `model` lives: beside the database."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in model.lower()).strip("-")[:60]
+    return db_path.with_name(f"{db_path.name}.{safe}.faiss")
+
+
+def _fingerprint(corpus: dict[int, CorpusPassage], model: str) -> str:
+    from claimcheck.index import fingerprint
+
+    ids = sorted(corpus)
+    return fingerprint(ids, [corpus[i].passage.content_hash for i in ids], model)
+
+
+def _pending(conn: sqlite3.Connection, fingerprint: str, config: str) -> list[Claim]:
+    rows = conn.execute(
+        "SELECT c.*, k.claim_hash AS checked_hash, k.fingerprint AS checked_fp, "
+        "k.config AS checked_config FROM claims c JOIN documents d ON d.id = c.document_id "
+        "LEFT JOIN claim_checks k ON k.claim_id = c.id "
+        "WHERE c.orphaned = 0 AND d.superseded_by IS NULL ORDER BY c.id"
+    ).fetchall()
+    return [
+        claim_from_row(r)
+        for r in rows
+        if (r["checked_hash"], r["checked_fp"], r["checked_config"])
+        != (content_hash(r["text"]), fingerprint, config)
+    ]
+
+
+def check(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    config: CheckConfig | None = None,
+    *,
+    make_embedder: Callable[[], Embedder] | None = None,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> CheckReport:
+    """Bring every current claim's evidence up to date; unchanged claims and corpus cost nothing."""
+    config = config or CheckConfig()
+    started = time.perf_counter()
+    report = CheckReport()
+    corpus = load_corpus(conn)
+    fingerprint = _fingerprint(corpus, config.model)
+    digest = config.digest()
+    pending = _pending(conn, fingerprint, digest)
+    report.claims_total = conn.execute("SELECT count(*) FROM claims WHERE orphaned = 0").fetchone()[
+        0
+    ]
+    if not pending:
+        report.seconds = time.perf_counter() - started
+        return report
+
+    loaded: list[Embedder] = []
+
+    def loader() -> Embedder:
+        from claimcheck.embed import SentenceTransformerEmbedder
+
+        embedder = make_embedder() if make_embedder else SentenceTransformerEmbedder(config.model)
+        loaded.append(embedder)
+        return embedder
+
+    texts = {p.passage.content_hash: p.passage.text for p in corpus.values()}
+    texts.update({content_hash(c.text): c.text for c in pending})
+    report.passages_embedded = embed_missing(
+        conn,
+        texts,
+        config.model,
+        loader,
+        on_progress=(lambda d, t: on_progress("embed", d, t)) if on_progress else None,
+    )
+    report.model_loaded = bool(loaded)
+    nli = _load_nli(config, report)
+    _retrieve_and_classify(
+        conn, db_path, config, corpus, fingerprint, pending, nli, report, on_progress
+    )
+    report.seconds = time.perf_counter() - started
+    with write_transaction(conn):
+        conn.execute(
+            "INSERT INTO check_runs (at, fingerprint, config, embedding_model, stance_model, "
+            "claims_checked, passages_embedded, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                now(),
+                fingerprint,
+                digest,
+                config.model,
+                _stance_model(config),
+                report.claims_checked,
+                report.passages_embedded,
+                report.seconds,
+            ),
+        )
+    return report
+
+
+def _stance_model(config: CheckConfig) -> str:
+    return f"{STANCE_VERSION}+nli:{config.nli_model}" if config.nli_model else STANCE_VERSION
+
+
+def _load_nli(config: CheckConfig, report: CheckReport) -> NliModel | None:
+    if not config.nli_model:
+        report.messages.append(
+            "stance: no NLI model configured; using structured comparison and similarity"
+        )
+        return None
+    from claimcheck.nli import NliModel
+
+    return NliModel(config.nli_model)
+
+
+def _retrieve_and_classify(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    config: CheckConfig,
+    corpus: dict[int, CorpusPassage],
+    fingerprint: str,
+    pending: list[Claim],
+    nli: NliModel | None,
+    report: CheckReport,
+    on_progress: Callable[[str, int, int], None] | None,
+) -> None:
+    import numpy as np
+
+    from claimcheck.index import load_or_build
+
+    ids = sorted(corpus)
+    hashes = [corpus[i].passage.content_hash for i in ids]
+
+    def vectors() -> tuple[npt.NDArray[np.float32], list[int]]:
+        stored = load_vectors(conn, hashes, config.model)
+        matrix = np.stack([stored[h] for h in hashes]) if ids else np.zeros((0, 384), "float32")
+        return np.ascontiguousarray(matrix, dtype=np.float32), ids
+
+    index, report.index_rebuilt = load_or_build(
+        index_path(db_path, config.model), fingerprint, vectors
+    )
+    claim_vectors = load_vectors(conn, [content_hash(c.text) for c in pending], config.model)
+    passage_vectors = load_vectors(conn, hashes, config.model)
+    by_span = {(p.passage.document_id, p.passage.start): p for p in corpus.values()}
+    digest = config.digest()
+    for done, claim in enumerate(pending, 1):
+        query = claim_vectors[content_hash(claim.text)]
+        path = (
+            by_span[(claim.document_id, claim.span.start)].path
+            if (claim.document_id, claim.span.start) in by_span
+            else ""
+        )
+        allowed = {pid for pid, p in corpus.items() if p.path != path}
+        scores, found = index.search(query.reshape(1, -1), min(len(ids), config.candidates * 3))
+        dense = [
+            (int(pid), float(s))
+            for s, pid in zip(scores[0], found[0], strict=True)
+            if int(pid) in allowed
+        ][: config.candidates]
+        lexical = (
+            lexical_search(conn, claim.text, config.candidates, allowed) if config.lexical else []
+        )
+        kept = fuse(dense, lexical, config.k)
+        scope = (
+            by_span[(claim.document_id, claim.span.start)].scope
+            if (claim.document_id, claim.span.start) in by_span
+            else claim.dates
+        )
+        claim_side = Side(claim.text, claim.quantities, claim.dates, scope)
+        rows = []
+        for rank, cand in enumerate(kept):
+            passage = corpus[cand.passage_id]
+            similarity = float(np.dot(query, passage_vectors[passage.passage.content_hash]))
+            side = Side(
+                passage.passage.text,
+                passage.passage.quantities,
+                passage.passage.dates,
+                passage.scope,
+            )
+            stance = classify(claim_side, side, similarity, config.thresholds)
+            if nli is not None:
+                stance = nli.refine(claim.text, passage.passage.text, stance)
+            rows.append((claim.id, cand.passage_id, rank, similarity, cand.lexical, stance))
+        _store_evidence(conn, claim, rows, fingerprint, digest, config)
+        report.claims_checked += 1
+        report.evidence_rows += len(rows)
+        if on_progress:
+            on_progress("check", done, len(pending))
+
+
+def _store_evidence(
+    conn: sqlite3.Connection,
+    claim: Claim,
+    rows: list[tuple[str, int, int, float, float, Stance]],
+    fingerprint: str,
+    digest: str,
+    config: CheckConfig,
+) -> None:
+    at = now()
+    with write_transaction(conn):
+        conn.execute("DELETE FROM evidence WHERE claim_id = ?", (claim.id,))
+        conn.executemany(
+            "INSERT INTO evidence (claim_id, passage_id, rank, similarity, lexical, stance, score, "
+            "reason, kind, embedding_model, stance_model, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    cid,
+                    pid,
+                    rank,
+                    round(sim, 4),
+                    round(lex, 4),
+                    s.label,
+                    s.score,
+                    s.reason,
+                    s.kind,
+                    config.model,
+                    _stance_model(config),
+                    at,
+                )
+                for cid, pid, rank, sim, lex, s in rows
+            ],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO claim_checks (claim_id, claim_hash, fingerprint, config, at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (claim.id, content_hash(claim.text), fingerprint, digest, at),
+        )
