@@ -230,14 +230,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--n", type=int, nargs="+", default=[100_000], help="corpus sizes")
     parser.add_argument("--queries", type=int, default=1000, help="queries per size")
     parser.add_argument(
-        "--flat-queries", type=int, default=0, help="queries timed on the exact index "
-        f"(default: all, but 200 from n={BIG_N:,} on, where each takes tens of ms)"
+        "--flat-queries",
+        type=int,
+        default=0,
+        help="queries timed on the exact index "
+        f"(default: all, but 200 from n={BIG_N:,} on, where each takes tens of ms)",
     )
     parser.add_argument("--kinds", nargs="+", choices=["ivf", "hnsw"], default=["ivf"])
     parser.add_argument("--nlist", type=int, nargs="+", default=[defaults.nlist], help="0: auto")
     parser.add_argument("--nprobe", type=int, nargs="+", default=[16, 32, 64])
     parser.add_argument("--hnsw-m", type=int, nargs="+", default=[defaults.hnsw_m])
-    parser.add_argument("--ef-construction", type=int, nargs="+", default=[defaults.ef_construction])
+    parser.add_argument(
+        "--ef-construction", type=int, nargs="+", default=[defaults.ef_construction]
+    )
     parser.add_argument("--ef-search", type=int, nargs="+", default=[64, 128, 256])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="JSON on stdout, table on stderr")

@@ -68,11 +68,11 @@ _PASSIVE_AGENT = re.compile(
     r"assessed|given|expressed|issued|released|published|alleged|cited|quoted|revealed|"
     r"disclosed)\s+by\s+(?:(?:the|a|an)\s+)?)(?P<src>[^\s,;:.!?]+)"
 )
-_SUBJECT_VERB = re.compile(
-    rf"(?P<src>{_SUBJECT})(?:\s*,\s*(?:who|which))?\s+{_FILLERS}{_REPORTING_VERB}"
-)
-_POSSESSIVE = re.compile(
-    rf"(?P<src>{_SUBJECT})['’]s?\s+(?:own\s+)?(?:latest\s+)?(?:intelligence\s+)?"
+_LOOKBACK = 120  # characters searched for a subject before its verb, keeping the search linear
+_SUBJECT_AT_END = re.compile(rf"(?<![\w’'.(-])(?P<src>{_SUBJECT})$")
+_AFTER_SUBJECT = re.compile(rf"(?<=\S)(?:\s*,\s*(?:who|which))?\s+{_FILLERS}{_REPORTING_VERB}")
+_AFTER_POSSESSOR = re.compile(
+    r"['’]s?\s+(?:own\s+)?(?:latest\s+)?(?:intelligence\s+)?"
     r"(?:estimates?|assessments?|figures|data|count|tally|reports?)\b"
 )
 _SOURCE_WORD = re.compile(r"\s*([^\s,;:.!?]+)")
@@ -140,19 +140,33 @@ def _source_after(text: str, pos: int) -> str:
 
 def _subject_of_verb(text: str) -> str | None:
     """'Kim Yo-jong said' -> 'Kim Yo-jong'; pronoun subjects give nothing."""
-    for match in _SUBJECT_VERB.finditer(text):
-        if _INSIDE_PHRASE.search(text[: match.start()]):
-            continue  # the tail of a longer phrase: 'meetings between A and B revealed'
-        source = _clean(match["src"], keep_article=True)
+    for verb in _AFTER_SUBJECT.finditer(text):
+        subject = _subject_before(text, verb.start())
+        if subject is None or _INSIDE_PHRASE.search(text[max(0, subject[0] - 20) : subject[0]]):
+            continue  # no subject, or the tail of a longer phrase: 'meetings between A and B'
+        source = _clean(subject[1], keep_article=True)
         if source and source.lower() not in _PRONOUNS:
             return source
     return None
 
 
 def _possessive(text: str) -> str | None:
-    """ "Seoul's estimates" -> 'Seoul'."""
-    match = _POSSESSIVE.search(text)
-    return _clean(match["src"], keep_article=True) if match else None
+    """'Seoul's estimates' -> 'Seoul'."""
+    for tail in _AFTER_POSSESSOR.finditer(text):
+        subject = _subject_before(text, tail.start())
+        source = _clean(subject[1], keep_article=True) if subject else None
+        if source:
+            return source
+    return None
+
+
+def _subject_before(text: str, end: int) -> tuple[int, str] | None:
+    """The start and text of the name-like phrase ending exactly at `end`, if any."""
+    start = max(0, end - _LOOKBACK)
+    if start:
+        start = text.find(" ", start, end) + 1 or end  # begin at a word, not inside one
+    match = _SUBJECT_AT_END.search(text, start, end)
+    return (match.start(), match["src"]) if match else None
 
 
 def _clean(source: str, keep_article: bool = False) -> str | None:

@@ -71,6 +71,27 @@ def database(ctx: click.Context) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long work, shown only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    state: dict[str, Any] = {}
+
+    def advance(done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(done - state["bar"].pos)
+
+    try:
+        yield advance
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+
 def emit_json(data: object) -> None:
     """Write one JSON document on stdout."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -84,13 +105,15 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     """Ingest source files (.txt, .md, .html) and folders, recursively."""
     from claimcheck.ingest import FileResult, ingest_paths
 
-    def report_file(result: FileResult) -> None:
-        if result.outcome == "failed":
-            click.echo(f"error: {result.path}: {result.message}", err=True)
-        elif result.outcome == "skipped":
-            click.echo(f"{result.path}: {result.message}", err=True)
+    with database(ctx) as conn, progress_bar("ingest") as advance:
 
-    with database(ctx) as conn:
+        def report_file(result: FileResult, done: int, total: int) -> None:
+            if result.outcome == "failed":
+                click.echo(f"error: {result.path}: {result.message}", err=True)
+            elif result.outcome == "skipped":
+                click.echo(f"{result.path}: {result.message}", err=True)
+            advance(done, total)
+
         report = ingest_paths(conn, list(paths), on_progress=report_file)
     if as_json:
         emit_json([vars(f) for f in report.files])
@@ -222,6 +245,161 @@ def summary(ctx: click.Context, as_json: bool) -> None:
         from claimcheck.summary import render_summary
 
         click.echo(render_summary(result, db=ctx.obj["db"]))
+
+
+@main.command()
+@click.option(
+    "--model",
+    envvar="CLAIMCHECK_MODEL",
+    default=None,
+    help="Embedding model name or path (env CLAIMCHECK_MODEL; default all-MiniLM-L6-v2, packaged).",
+)
+@click.option(
+    "-k",
+    "--top-k",
+    "k",
+    type=click.IntRange(1, 100),
+    default=8,
+    show_default=True,
+    help="Evidence passages kept per claim.",
+)
+@click.option(
+    "--no-lexical", is_flag=True, help="Rank by embeddings alone, without the FTS5/BM25 signal."
+)
+@click.option(
+    "--nli-model",
+    envvar="CLAIMCHECK_NLI_MODEL",
+    default=None,
+    help="Optional NLI cross-encoder (name or path): an extra stance signal. "
+    "Env CLAIMCHECK_NLI_MODEL.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print what the run did as JSON.")
+@click.pass_context
+def check(
+    ctx: click.Context,
+    model: str | None,
+    k: int,
+    no_lexical: bool,
+    nli_model: str | None,
+    as_json: bool,
+) -> None:
+    """Find evidence for every claim in other sources and suggest a stance; incremental."""
+    from dataclasses import asdict
+
+    from claimcheck.verify import CheckConfig
+    from claimcheck.verify import check as run_check
+
+    config = CheckConfig(k=k, lexical=not no_lexical, nli_model=nli_model or None)
+    if model:
+        config = CheckConfig(model=model, k=k, lexical=not no_lexical, nli_model=nli_model or None)
+    with database(ctx) as conn, progress_bar("check") as advance:
+        report = run_check(
+            conn, ctx.obj["db"], config, on_progress=lambda stage, d, t: advance(d, t)
+        )
+        from claimcheck.store.evidence import conflicts as find_conflicts
+
+        conflict_count = len(find_conflicts(conn))
+    for message in report.messages:
+        click.echo(message, err=True)
+    if as_json:
+        emit_json({**asdict(report), "conflicts": conflict_count})
+        return
+    if report.claims_checked == 0:
+        click.echo(
+            f"up to date: {report.claims_total} claims, nothing to do "
+            f"({report.seconds:.2f} s); {conflict_count} conflicts"
+        )
+        return
+    click.echo(
+        f"checked {report.claims_checked} of {report.claims_total} claims "
+        f"in {report.seconds:.1f} s: "
+        f"{report.passages_embedded} texts embedded, {report.evidence_rows} evidence passages, "
+        f"index {'rebuilt' if report.index_rebuilt else 'reused'}; {conflict_count} conflicts"
+    )
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the evidence array as JSON.")
+@click.pass_context
+def evidence(ctx: click.Context, claim_id: str, as_json: bool) -> None:
+    """Show the evidence found for one claim, with stance and reason."""
+    from claimcheck.store.views import claim_view
+
+    with database(ctx) as conn:
+        view = claim_view(conn, claim_id)
+    if as_json:
+        emit_json([e.model_dump(mode="json") for e in view.evidence])
+        return
+    from claimcheck.textrender import evidence_table
+
+    click.echo(f"{view.id}: {view.text}")
+    click.echo(
+        evidence_table(view.evidence)
+        if view.evidence
+        else "no evidence yet: run `claimcheck check`"
+    )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the conflicts as a JSON array.")
+@click.pass_context
+def conflicts(ctx: click.Context, as_json: bool) -> None:
+    """List claims contradicted (or updated) by other sources, grouped by claim."""
+    from claimcheck.store.evidence import conflicts as find_conflicts
+
+    with database(ctx) as conn:
+        found = find_conflicts(conn)
+    if as_json:
+        emit_json([c.model_dump(mode="json") for c in found])
+        return
+    from claimcheck.textrender import conflicts_text
+
+    click.echo(conflicts_text(found))
+
+
+@main.command()
+@click.option(
+    "--input",
+    "input_path",
+    required=True,
+    type=click.Path(allow_dash=True, dir_okay=False),
+    help='JSON lines {"claim": …, "passage": …}; "-" reads stdin.',
+)
+@click.option(
+    "--model",
+    envvar="CLAIMCHECK_MODEL",
+    default=None,
+    help="Embedding model name or path for similarity (default all-MiniLM-L6-v2).",
+)
+@click.option(
+    "--lexical-only",
+    is_flag=True,
+    help="Use word overlap instead of embeddings (no model is loaded).",
+)
+def stance(input_path: str, model: str | None, lexical_only: bool) -> None:
+    """Label (claim, passage) pairs supports/contradicts/related with a reason; no database."""
+    from claimcheck.pairs import read_pairs, stance_for_pairs
+
+    with click.open_file(input_path, encoding="utf-8") as handle:
+        pairs = read_pairs(handle)
+    embedder = None
+    if pairs and not lexical_only:
+        from claimcheck.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(model or DEFAULT_MODEL)
+    for result in stance_for_pairs(pairs, embedder):
+        click.echo(
+            json.dumps(
+                {
+                    "label": result.label,
+                    "score": result.score,
+                    "reason": result.reason,
+                    "kind": result.kind,
+                },
+                ensure_ascii=False,
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ stays cheap for commands that never search.
 
 faiss parallelises with OpenMP, whose thread count is a per-thread global; every build and search
 sets it for its own duration and restores the previous value afterwards, so callers see no change.
+Builds use every CPU the process may run on (`IndexConfig.threads` overrides); a search uses at
+most one thread per query.
 """
 
 from __future__ import annotations
@@ -168,7 +170,10 @@ class VectorIndex:
         matrix = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
         if matrix.ndim != 2 or matrix.shape[1] != self.dim:
             raise ValueError(f"queries must have shape (n, {self.dim}), got {queries.shape}")
-        with omp_threads(self.config.threads):
+        # faiss parallelises search over queries, so fewer threads than queries are never slower,
+        # and one query on one thread skips an OpenMP fork/join that costs ms on a busy machine.
+        threads = min(self.config.threads or available_cpus(), max(1, matrix.shape[0]))
+        with omp_threads(threads):
             scores, labels = self._index.search(matrix, k, params=self._search_params())
         scores[labels < 0] = -np.inf
         return scores, labels

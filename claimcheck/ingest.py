@@ -59,18 +59,19 @@ def ingest_paths(
     conn: sqlite3.Connection,
     paths: Sequence[Path | str],
     *,
-    on_progress: Callable[[FileResult], None] | None = None,
+    on_progress: Callable[[FileResult, int, int], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively); bad files are reported, the rest still ingested."""
     report = IngestReport()
-    for candidate in find_sources(paths):
+    candidates = list(find_sources(paths))
+    for done, candidate in enumerate(candidates, 1):
         if candidate.skip_reason:
             result = FileResult(absolute(candidate.path), "skipped", candidate.skip_reason)
         else:
             result = ingest_file(conn, candidate.path)
         report.files.append(result)
         if on_progress:
-            on_progress(result)
+            on_progress(result, done, len(candidates))
     return report
 
 

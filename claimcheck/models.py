@@ -166,3 +166,42 @@ class ClaimView(Record):
     orphaned: bool
     history: list[HistoryEntry]
     anchors: list[AnchorEvent] = Field(default_factory=list)
+    evidence: list[EvidenceView] = Field(default_factory=list)
+
+
+class EvidenceView(Record):
+    """A passage retrieved for a claim, with the suggested stance and why."""
+
+    document_id: str
+    document_path: str
+    document_title: str
+    passage_id: int
+    text: str
+    span: Span
+    stance: Literal["supports", "contradicts", "related"]
+    score: float
+    reason: str
+    kind: Literal["figure", "date", "statement", "update"] | None
+    similarity: float
+    rank: int
+    embedding_model: str
+    stance_model: str
+    created_at: str
+
+
+class ConflictView(Record):
+    """A claim with contradicting (or updating) evidence: both sides anchored, kind and reason."""
+
+    claim_id: str
+    claim_text: str
+    claim_document_id: str
+    claim_document_path: str
+    claim_span: Span
+    evidence_document_id: str
+    evidence_document_path: str
+    evidence_text: str
+    evidence_span: Span
+    kind: Literal["figure", "date", "statement", "update"]
+    reason: str
+    score: float
+    group: str = Field(description="Evidence reporting the same differing figure share a group.")

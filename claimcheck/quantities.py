@@ -31,8 +31,10 @@ _QUALIFIERS = {  # wording -> family
     "estimated": "about", "close to": "about", "circa": "about", "nearly": "nearly",
     "almost": "nearly", "just under": "nearly", "just shy of": "nearly",
 }  # fmt: skip
-_SUFFIX_QUALIFIERS = {"or more": "over", "+": "over", "plus": "over", "or fewer": "under"}
-_SUFFIX_QUALIFIERS |= {"or less": "under", "or so": "about"}
+_SUFFIX_QUALIFIERS = {
+    "or more": "over", "+": "over", "plus": "over", "or fewer": "under", "or less": "under",
+    "or so": "about",
+}  # fmt: skip
 _UNITS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -77,9 +79,8 @@ _NUMBER = (
 )
 _FIGURE = re.compile(
     rf"(?P<qual>\b(?:{_alternation(_QUALIFIERS)})\s+)?"
-    rf"(?:(?P<between>\bbetween\s+)(?P<b1>{_NUMBER})\s+and\s+(?P<b2>{_NUMBER})"
-    rf"|(?<![A-Za-z0-9_./:])(?<![A-Za-z0-9][-,])(?P<n1>{_NUMBER})"
-    rf"(?:\s*(?P<sep>[-–—]|\bto\b)\s*(?P<n2>{_NUMBER}))?)"
+    rf"(?P<between>\bbetween\s+)?(?<![A-Za-z0-9_./:])(?<![A-Za-z0-9][-,])(?P<n1>{_NUMBER})"
+    rf"(?:(?(between)\s+and\s+|\s*(?:[-–—]|\bto\b)\s*)(?P<n2>{_NUMBER}))?"
     r"(?P<suffix>\s+or\s+(?:more|fewer|less|so)\b|\s?\+|-?plus\b)?",
     re.IGNORECASE,
 )
@@ -93,7 +94,7 @@ _MARKER_BEFORE = re.compile(
     r"(?i:\b(?:no\.|nos\.|number|page|pp?\.|resolution|article|section|chapter|figure|fig\.|"
     r"table|item|flight|route|model|version|grade|level|phase|type|class|stage)\s*|#\s*)$"
 )
-_LIST_MARKER = re.compile(r"^\s*\(?\d{1,3}[.)](?:\s|$)")
+_LIST_MARKER = re.compile(r"\s*\(?\d{1,3}[.)](?=\s|$)")
 _TIME_AFTER = re.compile(r"(?::\d|\s?(?i:a\.?m\.?|p\.?m\.?)(?!\w))")
 _ANAPHORIC = re.compile(
     r"(?i:\b(?:the|these|those|all|both|its|their|his|her|our|my|your|each|every|which|whose|"
@@ -134,19 +135,20 @@ def extract_quantities(
 
 def _quantities_of(text: str, match: re.Match[str]) -> list[Quantity]:
     """The quantities one regex match states: none, one, or two for 'rose from A to B'."""
-    first, second = ("b1", "b2") if match["between"] else ("n1", "n2")
-    if any(match[g] and _is_false_figure(text, match, g) for g in (first, second)):
+    if match["between"] and not match["n2"]:
         return []
-    low = _parse_number(match[first])
+    if any(match[g] and _is_false_figure(text, match, g) for g in ("n1", "n2")):
+        return []
+    low = _parse_number(match["n1"])
     if low is None:
         return []
-    if not match[second]:
+    if not match["n2"]:
         return [_build(text, match, low, None)]
-    high = _parse_number(match[second])
+    high = _parse_number(match["n2"])
     if high is None or low.value is None or high.value is None:
         return []
     low = _shared_scale(low, high)
-    if _CHANGE_FROM.search(text[: match.start()]):
+    if _CHANGE_FROM.search(text[max(0, match.start() - 60) : match.start()]):
         return _split_change(text, match, low, high)
     ascending = low.value is not None and low.value <= high.value
     return [_build(text, match, low, high)] if ascending else []
@@ -168,7 +170,7 @@ def _build(text: str, match: re.Match[str], low: _Number, high: _Number | None) 
         lo, hi, qualifier = low.low, low.high, qualifier or "vague"
     else:
         lo, hi = _bounds(family, low.value, low.value)
-    unit = unit_after(text, match.end()) or unit_before(text, match.start())
+    unit = _unit_after(text, match.end()) or _unit_before(text, match.start())
     return Quantity(
         text=match[0], value=value, low=lo, high=hi, qualifier=qualifier,
         unit=_unit_for(low, unit), start=match.start(), end=match.end(),
@@ -177,17 +179,14 @@ def _build(text: str, match: re.Match[str], low: _Number, high: _Number | None) 
 
 def _split_change(text: str, match: re.Match[str], old: _Number, new: _Number) -> list[Quantity]:
     """Two plain figures for a change ('rose from 10,000 to 15,000'), not a range."""
-    unit = unit_after(text, match.end("n2")) or unit_before(text, match.start())
-    built = []
-    for group, number in (("n1", old), ("n2", new)):
-        start, end = match.span(group)
-        built.append(
-            Quantity(
-                text=text[start:end], value=number.value, low=number.value, high=number.value,
-                qualifier=None, unit=_unit_for(number, unit), start=start, end=end,
-            )
-        )  # fmt: skip
-    return built
+    unit = _unit_after(text, match.end("n2")) or _unit_before(text, match.start())
+    return [
+        Quantity(
+            text=text[start:end], value=number.value, low=number.value, high=number.value,
+            qualifier=None, unit=_unit_for(number, unit), start=start, end=end,
+        )
+        for (start, end), number in ((match.span("n1"), old), (match.span("n2"), new))
+    ]  # fmt: skip
 
 
 def _bounds(family: str | None, low: float, high: float) -> tuple[float | None, float | None]:
@@ -253,12 +252,14 @@ def _word_value(word: str) -> float | None:
 def _is_false_figure(text: str, match: re.Match[str], number: str) -> bool:
     """Whether a match is a year, ordinal, model name, time, marker or anaphoric word number."""
     start, end = match.span(number)
-    following, before, spelled = text[end : end + 12], text[:start], match[number][:1].isalpha()
+    following, before = text[end : end + 12], text[max(0, start - 40) : start]
+    spelled = match[number][:1].isalpha()
     if not match["qual"] and looks_like_year(text, start, end):
         return True
     if _TIME_AFTER.match(following) or _MARKER_BEFORE.search(before[-20:]):
         return True
-    if _LIST_MARKER.match(text[: end + 2]) and not before.strip(" (") and not match["qual"]:
+    marker = _LIST_MARKER.match(text)
+    if marker and end <= marker.end() and not match["qual"]:
         return True
     if following[:1].isalpha() and not _ATTACHED_UNIT.match(following):
         return True  # 76th, 5G, 2010s
@@ -271,11 +272,9 @@ def _is_false_figure(text: str, match: re.Match[str], number: str) -> bool:
 
 
 def _ordinal(digits: str) -> str:
-    """The English ordinal suffix of a whole number ('21' -> 'st')."""
+    """The English ordinal suffix of a whole number ('21' -> 'st', '11' -> 'th')."""
     number = int(digits)
-    if 11 <= number % 100 <= 13:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 _UNIT_WORD = re.compile(r"\s+([^\W\d_][\w’'-]*)")
@@ -290,7 +289,7 @@ _COUNT_VERB_END = re.compile(
     r"(?:\s+(?:now|estimated\s+at))?)\s*$"
 )
 _NUMBER_OF = re.compile(
-    r"(?i:^(?:the\s+|a\s+)?(?:estimated\s+)?(?:number|total|tally|count|strength|size|toll)\s+of"
+    r"(?i:\b(?:the\s+|a\s+)?(?:estimated\s+)?(?:number|total|tally|count|strength|size|toll)\s+of"
     r"\s+(?:the\s+|its\s+|their\s+)?)(?P<np>.+?)(?:\s+(?i:in|on|at|from|across|inside|within|"
     r"deployed|stationed|sent|serving|fighting)\b.*)?$"
 )
@@ -310,6 +309,8 @@ _MASS_HEADS = _word_set(
     "fertiliser cash money weaponry artillery manpower labor labour food rice wheat coal "
     "electricity infantry cavalry livestock cattle"
 )
+_OF_SPLIT = re.compile(r"\s+of\s+", re.IGNORECASE)
+_HEAD_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 
 
@@ -338,7 +339,7 @@ def _phrase(text: str, pos: int) -> tuple[int, int] | None:
     return span
 
 
-def unit_after(text: str, end: int) -> str | None:
+def _unit_after(text: str, end: int) -> str | None:
     """The counted noun phrase right after a figure, with an 'of …' tail ('containers of …')."""
     attached = _ATTACHED_UNIT.match(text, end) or _HYPHEN_UNIT.match(text, end)
     if attached:
@@ -358,14 +359,14 @@ def unit_after(text: str, end: int) -> str | None:
     return text[start:stop]
 
 
-def unit_before(text: str, start: int) -> str | None:
+def _unit_before(text: str, start: int) -> str | None:
     """The counted thing named before a figure: 'the number of troops … has grown to N'."""
-    clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    verb = _COUNT_VERB_END.search(clause)
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    verb = _COUNT_VERB_END.search(clause, max(0, len(clause) - 40))
     if verb is None:
         return None
     subject = clause[: verb.start()].strip()
-    number_of = _NUMBER_OF.match(subject)
+    number_of = _NUMBER_OF.search(subject)
     if number_of:
         return number_of["np"]
     subject = _DETERMINER.sub("", subject)
@@ -381,8 +382,8 @@ def counted_head(unit: str | None) -> str | None:
     """The singular lowercase head noun of a unit: 'North Korean troops' -> 'troop'."""
     if not unit:
         return None
-    phrase = re.split(r"\s+of\s+", unit.strip(), maxsplit=1, flags=re.IGNORECASE)[0]
-    words = re.findall(r"[^\W\d_][\w’'-]*", phrase)
+    phrase = _OF_SPLIT.split(unit.strip(), maxsplit=1)[0]
+    words = _HEAD_WORD.findall(phrase)
     return _singular(words[-1].lower()) if words else None
 
 

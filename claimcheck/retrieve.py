@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.models import DateFact, Passage
+from claimcheck.stance import Side
 from claimcheck.stancetext import content_terms
 from claimcheck.store.documents import passage_from_row
 
@@ -22,6 +23,11 @@ class CorpusPassage:
     passage: Passage
     path: str
     scope: list[DateFact]
+
+    def side(self) -> Side:
+        """The passage as one side of a stance comparison."""
+        p = self.passage
+        return Side(p.text, p.quantities, p.dates, self.scope, p.start)
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,8 @@ def load_corpus(conn: sqlite3.Connection) -> dict[int, CorpusPassage]:
 _FTS_SAFE = re.compile(r"[^\w]+", re.UNICODE)
 
 
-def lexical_search(
-    conn: sqlite3.Connection, text: str, limit: int, allowed: set[int]
-) -> list[tuple[int, float]]:
-    """BM25 matches (FTS5) for the content words of `text`, best first, among `allowed` passages."""
+def lexical_search(conn: sqlite3.Connection, text: str, limit: int) -> list[tuple[int, float]]:
+    """BM25 matches (FTS5) for the content words of `text`, best first (higher is better)."""
     terms = [_FTS_SAFE.sub("", t) for t in content_terms(text)]
     query = " OR ".join(f'"{t}"' for t in terms if t)
     if not query:
@@ -74,9 +78,9 @@ def lexical_search(
     rows = conn.execute(
         "SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? "
         "ORDER BY rank LIMIT ?",
-        (query, limit * 4),
+        (query, limit),
     ).fetchall()
-    return [(int(r[0]), -float(r[1])) for r in rows if int(r[0]) in allowed][:limit]
+    return [(int(r[0]), -float(r[1])) for r in rows]
 
 
 def fuse(

@@ -90,6 +90,8 @@ def read_source(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Source:
             from claimcheck.segment import first_heading
 
             title = first_heading(text)
+        else:
+            title = title_line(text)
     if not text.strip():
         raise InputError("is empty (no visible text)")
     return Source(
@@ -99,6 +101,19 @@ def read_source(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Source:
         text=text,
         title=(title or path.name).strip(),
     )
+
+
+def title_line(text: str) -> str | None:
+    """A plain-text document's title: its first short heading-like line that is not furniture."""
+    from claimcheck.boilerplate import is_boilerplate
+
+    for line in text.split("\n")[:12]:
+        candidate = line.strip().lstrip("#").strip()
+        words = candidate.split()
+        heading_like = 3 <= len(words) <= 20 and len(candidate) <= 150
+        if heading_like and candidate[-1] not in ".?!:;," and not is_boilerplate(candidate):
+            return candidate
+    return None
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from claimcheck.models import DateFact, Quantity
 from claimcheck.quantities import counted_head
 from claimcheck.stancetext import (
+    COMMON_ACTIONS,
     DENIAL,
     date_label,
+    event_terms,
     figure_label,
+    is_reporting_date,
+    lowercase_terms,
     scope_label,
     shared_terms,
 )
@@ -23,7 +28,13 @@ UNIT_GROUPS = [
     {"shell", "round", "munition", "ammunition"},
     {"worker", "labourer", "laborer"},
 ]
-MAX_SCALE_RATIO = 5.0
+_PARTIAL_BEFORE = re.compile(
+    r"(?:first\s+group\s+of|another|a\s+further|some|of\s+(?:them|whom|those))\s*$"
+)
+_PARTIAL_UNIT = re.compile(r"(?:additional|more|extra|further|new|other)\b")
+MAX_SCALE_RATIO = 8.0
+CLOSE_RATIO = 1.5
+"""Overlapping figures further apart than this (over 1,000 vs 6,700) agree only loosely."""
 """Figures further apart than this are different facts (1.2 million personnel vs 15,000 troops)."""
 ABOUT_TOLERANCE = 0.10
 
@@ -32,11 +43,14 @@ ABOUT_TOLERANCE = 0.10
 class Thresholds:
     """Similarity levels that gate each kind of comparison."""
 
-    figure_min_similarity: float = 0.40
-    date_min_similarity: float = 0.35
-    date_min_shared_terms: int = 2
-    date_similarity_alone: float = 0.62
-    statement_min_similarity: float = 0.45
+    figure_min_similarity: float = 0.45
+    date_min_similarity: float = 0.40
+    date_similarity_alone: float = 0.75
+    date_contradiction_similarity: float = 0.50
+    date_contradiction_min_shared: int = 2
+    year_contradiction_similarity: float = 0.90
+    statement_min_similarity: float = 0.60
+    statement_min_shared_terms: int = 2
     paraphrase_similarity: float = 0.80
 
 
@@ -49,6 +63,22 @@ class Side:
     dates: list[DateFact] = field(default_factory=list)
     scope: list[DateFact] = field(default_factory=list)
     """Dates that set the time of the sentence's figures: its own, else the paragraph's last."""
+    offset: int = 0
+    """Where `text` starts in its document: fact offsets minus this index into `text`."""
+
+    def window(self, start: int, end: int) -> list[str]:
+        """Event terms around a fact at document offsets [start, end)."""
+        return event_terms(self.text, start - self.offset, end - self.offset)
+
+    def is_reporting(self, d: DateFact) -> bool:
+        """Whether a date is when something was said, not when it happened."""
+        return is_reporting_date(self.text, d.start - self.offset, d.end - self.offset)
+
+    def is_partial(self, q: Quantity) -> bool:
+        """Whether a figure counts only part of something ('3,000 additional troops')."""
+        before = self.text[max(0, q.start - self.offset - 24) : q.start - self.offset].lower()
+        unit = (q.unit or "").lower()
+        return bool(_PARTIAL_BEFORE.search(before) or _PARTIAL_UNIT.match(unit))
 
 
 @dataclass(frozen=True)
@@ -115,13 +145,16 @@ def compare_figures(claim: Side, passage: Side, similarity: float, t: Thresholds
         (qc, qp)
         for qc in claim.quantities
         for qp in passage.quantities
-        if units_match(qc, qp) and same_scale(qc, qp)
+        if units_match(qc, qp)
+        and same_scale(qc, qp)
+        and not claim.is_partial(qc)
+        and not passage.is_partial(qp)
     ]
     if not pairs:
         return None
     score = round(0.6 + 0.4 * similarity, 3)
     for qc, qp in pairs:
-        if overlaps(interval(qc), interval(qp)):
+        if overlaps(interval(qc), interval(qp)) and _close(qc, qp):
             same = figure_label(qc) == figure_label(qp)
             reason = (
                 f"same figure: {figure_label(qc)}"
@@ -130,12 +163,25 @@ def compare_figures(claim: Side, passage: Side, similarity: float, t: Thresholds
             )
             return Stance("supports", score, reason, "figure")
     qc, qp = pairs[0]
+    if overlaps(interval(qc), interval(qp)):
+        # An open bound is consistent with a much larger figure: a later count, or loose support.
+        update = _update(qc, qp, claim, passage)
+        if update is not None:
+            return Stance("related", score, update, "update")
+        reason = f"figure consistent: {figure_label(qc)} vs {figure_label(qp)}"
+        return Stance("supports", round(score * 0.8, 3), reason, "figure")
     update = _update(qc, qp, claim, passage)
     if update is not None:
         return Stance("related", score, update, "update")
     return Stance(
         "contradicts", score, f"figure: {figure_label(qc)} vs {figure_label(qp)}", "figure"
     )
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Whether two overlapping figures are near enough to be the same estimate."""
+    ma, mb = _magnitude(a), _magnitude(b)
+    return ma is not None and mb is not None and max(ma, mb) / min(ma, mb) <= CLOSE_RATIO
 
 
 def _update(qc: Quantity, qp: Quantity, claim: Side, passage: Side) -> str | None:
@@ -156,32 +202,56 @@ def _update(qc: Quantity, qp: Quantity, claim: Side, passage: Side) -> str | Non
     )
 
 
-def _comparable(a: DateFact, b: DateFact) -> bool:
-    exact = ("day", "month", "year")
-    return a.precision in exact and b.precision in exact
+def _comparable(a: DateFact, b: DateFact, similarity: float, t: Thresholds) -> bool:
+    """Two dates precise enough that differing means disagreeing about the event's time."""
+    fine = ("day", "month")
+    if a.precision in fine and b.precision in fine:
+        return True
+    years = a.precision == "year" and b.precision == "year"
+    return years and similarity >= t.year_contradiction_similarity
+
+
+def _dates_overlap(a: DateFact, b: DateFact) -> bool:
+    """Whether two dates can mean the same day (ISO strings compare in time order)."""
+    return (a.earliest or "") <= (b.latest or "") and (b.earliest or "") <= (a.latest or "")
+
+
+def _event_dates(side: Side) -> list[tuple[DateFact, list[str]]]:
+    return [
+        (d, side.window(d.start, d.end))
+        for d in side.dates
+        if d.earliest and d.latest and not side.is_reporting(d)
+    ]
 
 
 def compare_dates(claim: Side, passage: Side, similarity: float, t: Thresholds) -> Stance | None:
     """Same event, same date: supports; another date at comparable precision: contradicts."""
-    shared = shared_terms(claim.text, passage.text)
-    same_event = (
-        similarity >= t.date_min_similarity and len(shared) >= t.date_min_shared_terms
-    ) or similarity >= t.date_similarity_alone
-    pairs = [
-        (dc, dp)
-        for dc in claim.dates
-        for dp in passage.dates
-        if dc.earliest and dp.earliest and dc.latest and dp.latest
-    ]
-    if not same_event or not pairs:
+    if similarity < t.date_min_similarity:
         return None
-    event = ", ".join(shared[:2]) or "same event"
+    # Words written lowercase somewhere are things and actions; names (Putin, Kim) never are, and
+    # two sentences naming the same people on different dates are usually different events.
+    common = lowercase_terms(claim.text) | lowercase_terms(passage.text)
+    pairs = []
+    for dc, terms_c in _event_dates(claim):
+        for dp, terms_p in _event_dates(passage):
+            shared = [term for term in terms_c if term in terms_p and term in common]
+            if shared or similarity >= t.date_similarity_alone:
+                pairs.append((dc, dp, shared))
+    if not pairs:
+        return None
     score = round(0.55 + 0.4 * similarity, 3)
-    for dc, dp in pairs:
-        if overlaps((dc.earliest or "", dc.latest or ""), (dp.earliest or "", dp.latest or "")):  # type: ignore[arg-type]
+    for dc, dp, shared in pairs:
+        if _dates_overlap(dc, dp):
+            event = ", ".join(shared[:2]) or "same event"
             return Stance("supports", score, f"same date: {date_label(dc)} ({event})", "date")
-    for dc, dp in pairs:
-        if _comparable(dc, dp):
+    if similarity < t.date_contradiction_similarity:
+        return None
+    for dc, dp, shared in pairs:
+        identifying = [term for term in shared if term not in COMMON_ACTIONS]
+        if len(identifying) >= t.date_contradiction_min_shared and _comparable(
+            dc, dp, similarity, t
+        ):
+            event = ", ".join(shared[:2]) or "same event"
             reason = f"date: {date_label(dc)} vs {date_label(dp)} ({event})"
             return Stance("contradicts", score, reason, "date")
     return None
@@ -191,7 +261,10 @@ def compare_statements(
     claim: Side, passage: Side, similarity: float, t: Thresholds
 ) -> Stance | None:
     """A denial on one side of an otherwise matching statement contradicts it."""
-    if similarity < t.statement_min_similarity or not shared_terms(claim.text, passage.text):
+    if similarity < t.statement_min_similarity:
+        return None
+    shared = lowercase_terms(claim.text) & lowercase_terms(passage.text)
+    if len(shared) < t.statement_min_shared_terms:
         return None
     denial_c, denial_p = DENIAL.search(claim.text), DENIAL.search(passage.text)
     if bool(denial_c) == bool(denial_p):

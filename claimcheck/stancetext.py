@@ -31,15 +31,58 @@ STOPWORDS = frozenset(
         "time late early later earlier first last new one two three four five ten " + _MONTHS
     ).split()
 )
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s")
+_SUFFIXES = (
+    ("ations", ""),
+    ("ation", ""),
+    ("sions", "d"),
+    ("sion", "d"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("ed", ""),
+    ("s", ""),
+)
+_IRREGULAR = {
+    "met": "meet",
+    "sent": "send",
+    "fought": "fight",
+    "held": "hold",
+    "made": "make",
+    "took": "take",
+    "began": "begin",
+    "begun": "begin",
+    "flew": "fly",
+    "flown": "fly",
+    "gave": "give",
+    "given": "give",
+    "told": "tell",
+    "sold": "sell",
+    "shot": "shoot",
+    "struck": "strike",
+    "won": "win",
+    "led": "lead",
+    "went": "go",
+    "gone": "go",
+    "fell": "fall",
+    "fallen": "fall",
+    "brought": "bring",
+    "built": "build",
+    "paid": "pay",
+}
 
 
 def stem(word: str) -> str:
-    """A crude stem, enough to match 'launch'/'launched' and 'troops'/'troop'."""
+    """A crude stem: 'launched' → 'launch', 'met' → 'meet', 'suspension' → 'suspend'."""
     word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in _SUFFIXES:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            return word[: -len(suffix)] + replacement
     return word
 
 
@@ -52,6 +95,57 @@ def content_terms(text: str) -> list[str]:
             continue
         seen.setdefault(stem(word), None)
     return list(seen)
+
+
+_REPORTING_TEXT = """
+said told announced reported stated added noted wrote called according statement carried
+news agency media spokesman spokeswoman minister ministry president leader people number total
+also including later since local first between after before during against among within
+"""
+_ACTION_TEXT = """
+meet meeting visit visited sign signed arrive arrived hold confirm confirmed travel talks talk
+cooperation military condemn region agree agreed expand continue grow support relations ties make
+"""
+GENERIC_EVENT_WORDS = frozenset(stem(w) for w in _REPORTING_TEXT.split())
+"""Words about reporting and offices: they say nothing about which event a date belongs to."""
+COMMON_ACTIONS = frozenset(stem(w) for w in _ACTION_TEXT.split())
+"""Actions many different events share: enough to confirm a matching date, not to contradict one."""
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|noted|wrote|published|released|"
+    r"briefed|briefing)(?:\s+[\w'’-]+){0,3}?\s+(?:on|in)\s*$",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?[—–-]")
+_WINDOW_WORDS = 16
+
+
+def is_reporting_date(text: str, start: int, end: int) -> bool:
+    """A date that says when something was said or filed (a dateline), not when the event was."""
+    if _REPORTING_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
+    return start < 80 and bool(_DATELINE_AFTER.match(text[end : end + 12]))
+
+
+def event_terms(text: str, start: int, end: int) -> list[str]:
+    """Content stems within a dozen words of text[start:end]: what happened then."""
+    before = text[:start].split()[-_WINDOW_WORDS:]
+    after = text[end:].split()[:_WINDOW_WORDS]
+    words = [w.strip(".,;:!?()[]'\"‘’“”—–-") for w in [*before, *after]]
+    terms: dict[str, None] = {}
+    for word in words:
+        if len(word) < 3 or word.lower() in STOPWORDS:
+            continue
+        stemmed = stem(word)
+        if stemmed not in GENERIC_EVENT_WORDS:
+            terms.setdefault(stemmed, None)
+    return list(terms)
+
+
+def lowercase_terms(text: str) -> set[str]:
+    """Stems of the lowercase, non-generic content words of a text (names left out)."""
+    return {
+        stem(w) for w in _WORD.findall(text) if w.islower() and len(w) >= 3 and w not in STOPWORDS
+    } - GENERIC_EVENT_WORDS
 
 
 def shared_terms(a: str, b: str) -> list[str]:

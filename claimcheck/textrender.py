@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from claimcheck.models import ClaimView, DateFact, Quantity
+from claimcheck.models import ClaimView, ConflictView, DateFact, EvidenceView, Quantity
 
 CONTEXT_CHARS = 160
 
@@ -89,3 +89,35 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
         lines.append("anchors:")
         lines += [f"  {a.at}  {a.method:<9} {a.document_id} {a.start}–{a.end}" for a in c.anchors]
     return "\n".join(lines)
+
+
+def evidence_table(evidence: Sequence[EvidenceView]) -> str:
+    """One row per evidence passage: stance, score, reason and source."""
+    rows = [[e.stance, f"{e.score:.2f}", e.reason, e.document_title, e.text] for e in evidence]
+    return table(["stance", "score", "reason", "source", "passage"], rows, max_width=56)
+
+
+def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
+    """Conflicts grouped by claim, then by the differing figure or date each source reports."""
+    if not conflicts:
+        return "no conflicts (run `claimcheck check` after ingesting other sources)"
+    lines: list[str] = []
+    claim_id = None
+    group = None
+    for c in conflicts:
+        if c.claim_id != claim_id:
+            claim_id, group = c.claim_id, None
+            lines += ["", f"{c.claim_id}  {c.claim_text}", f"  in {c.claim_document_path}"]
+        if c.group != group:
+            group = c.group
+            lines.append(f"  [{c.kind}] {c.reason}")
+        lines.append(
+            f"      {c.evidence_document_path} [{c.evidence_span.start}–{c.evidence_span.end}]"
+        )
+        lines += textwrap.wrap(
+            c.evidence_text, 96, initial_indent="        “", subsequent_indent="         "
+        )
+    claims = len({c.claim_id for c in conflicts})
+    lines.append("")
+    lines.append(f"{len(conflicts)} conflicting passages on {claims} claims")
+    return "\n".join(lines).lstrip("\n")

@@ -201,39 +201,29 @@ def _retrieve_and_classify(
     digest = config.digest()
     for done, claim in enumerate(pending, 1):
         query = claim_vectors[content_hash(claim.text)]
-        path = (
-            by_span[(claim.document_id, claim.span.start)].path
-            if (claim.document_id, claim.span.start) in by_span
-            else ""
-        )
-        allowed = {pid for pid, p in corpus.items() if p.path != path}
+        own = by_span.get((claim.document_id, claim.span.start))
+        path = own.path if own else ""
         scores, found = index.search(query.reshape(1, -1), min(len(ids), config.candidates * 3))
         dense = [
-            (int(pid), float(s))
-            for s, pid in zip(scores[0], found[0], strict=True)
-            if int(pid) in allowed
+            (int(pid), float(score))
+            for score, pid in zip(scores[0], found[0], strict=True)
+            if int(pid) in corpus and corpus[int(pid)].path != path
         ][: config.candidates]
-        lexical = (
-            lexical_search(conn, claim.text, config.candidates, allowed) if config.lexical else []
-        )
+        lexical = []
+        if config.lexical:
+            lexical = [
+                (pid, score)
+                for pid, score in lexical_search(conn, claim.text, config.candidates * 2)
+                if pid in corpus and corpus[pid].path != path
+            ][: config.candidates]
         kept = fuse(dense, lexical, config.k)
-        scope = (
-            by_span[(claim.document_id, claim.span.start)].scope
-            if (claim.document_id, claim.span.start) in by_span
-            else claim.dates
-        )
-        claim_side = Side(claim.text, claim.quantities, claim.dates, scope)
+        scope = own.scope if own else claim.dates
+        claim_side = Side(claim.text, claim.quantities, claim.dates, scope, claim.span.start)
         rows = []
         for rank, cand in enumerate(kept):
             passage = corpus[cand.passage_id]
             similarity = float(np.dot(query, passage_vectors[passage.passage.content_hash]))
-            side = Side(
-                passage.passage.text,
-                passage.passage.quantities,
-                passage.passage.dates,
-                passage.scope,
-            )
-            stance = classify(claim_side, side, similarity, config.thresholds)
+            stance = classify(claim_side, passage.side(), similarity, config.thresholds)
             if nli is not None:
                 stance = nli.refine(claim.text, passage.passage.text, stance)
             rows.append((claim.id, cand.passage_id, rank, similarity, cand.lexical, stance))

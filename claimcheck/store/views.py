@@ -8,6 +8,7 @@ import sqlite3
 from claimcheck.models import ClaimView, Status
 from claimcheck.store.claims import anchor_history, claim_from_row, resolve_claim_id
 from claimcheck.store.decisions import history
+from claimcheck.store.evidence import evidence_for
 
 _SELECT = (
     "SELECT c.id, c.document_id, c.span_start, c.span_end, c.exact, c.prefix, c.suffix, "
@@ -42,6 +43,7 @@ def claim_views(
     ids = [row["id"] for row in rows]
     histories = history(conn, ids)
     anchors = anchor_history(conn, ids)
+    evidence = evidence_for(conn, ids)
     views = []
     for row in rows:
         claim = claim_from_row(row)
@@ -64,6 +66,7 @@ def claim_views(
                 orphaned=claim.orphaned,
                 history=histories[claim.id],
                 anchors=anchors[claim.id],
+                evidence=evidence[claim.id],
             )
         )
     return views

@@ -1,0 +1,94 @@
+"""Reading stored evidence: per claim, and conflicts across sources."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from claimcheck.anchor import make_span
+from claimcheck.models import ConflictView, EvidenceView
+
+_SELECT = (
+    "SELECT e.*, p.span_start, p.span_end, p.text AS passage_text, p.document_id, "
+    "d.path, d.title, d.text AS doc_text FROM evidence e "
+    "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id"
+)
+
+
+def _view(row: sqlite3.Row) -> EvidenceView:
+    return EvidenceView(
+        document_id=row["document_id"],
+        document_path=row["path"],
+        document_title=row["title"],
+        passage_id=row["passage_id"],
+        text=row["passage_text"],
+        span=make_span(row["doc_text"], row["span_start"], row["span_end"]),
+        stance=row["stance"],
+        score=row["score"],
+        reason=row["reason"],
+        kind=row["kind"],
+        similarity=row["similarity"],
+        rank=row["rank"],
+        embedding_model=row["embedding_model"],
+        stance_model=row["stance_model"],
+        created_at=row["created_at"],
+    )
+
+
+def evidence_for(
+    conn: sqlite3.Connection, claim_ids: Sequence[str]
+) -> dict[str, list[EvidenceView]]:
+    """Evidence per claim: contradictions first, then support, then related, best score first."""
+    found: dict[str, list[EvidenceView]] = {cid: [] for cid in claim_ids}
+    if not claim_ids:
+        return found
+    rows = conn.execute(
+        _SELECT + " WHERE e.claim_id IN (SELECT value FROM json_each(?)) ORDER BY e.claim_id, "
+        "CASE e.stance WHEN 'contradicts' THEN 0 WHEN 'supports' THEN 1 ELSE 2 END, "
+        "e.score DESC, e.rank",
+        (json.dumps(list(claim_ids)),),
+    )
+    for row in rows:
+        found[row["claim_id"]].append(_view(row))
+    return found
+
+
+def _group(reason: str) -> str:
+    """Evidence stating the same other side of a conflict ('vs 12,000 troops') groups together."""
+    other = reason.split(" vs ", 1)[-1] if " vs " in reason else reason.split("→")[-1]
+    return " ".join(other.split()).removesuffix(")").strip()
+
+
+def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:
+    """Every claim with contradicting or updating evidence, both sides anchored."""
+    rows = conn.execute(
+        "SELECT e.claim_id, e.score, e.reason, e.kind, e.passage_id, "
+        "p.span_start, p.span_end, p.text AS passage_text, p.document_id, d.path, "
+        "d.text AS doc_text, c.text AS claim_text, c.document_id AS claim_document_id, "
+        "c.span_start AS c_start, c.span_end AS c_end, cd.path AS claim_path, "
+        "cd.text AS claim_doc_text FROM evidence e "
+        "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id "
+        "JOIN claims c ON c.id = e.claim_id JOIN documents cd ON cd.id = c.document_id "
+        "WHERE (e.stance = 'contradicts' OR e.kind = 'update') AND c.orphaned = 0 "
+        "AND d.superseded_by IS NULL "
+        "ORDER BY cd.path, c.span_start, e.kind, e.score DESC"
+    )
+    return [
+        ConflictView(
+            claim_id=r["claim_id"],
+            claim_text=r["claim_text"],
+            claim_document_id=r["claim_document_id"],
+            claim_document_path=r["claim_path"],
+            claim_span=make_span(r["claim_doc_text"], r["c_start"], r["c_end"]),
+            evidence_document_id=r["document_id"],
+            evidence_document_path=r["path"],
+            evidence_text=r["passage_text"],
+            evidence_span=make_span(r["doc_text"], r["span_start"], r["span_end"]),
+            kind=r["kind"],
+            reason=r["reason"],
+            score=r["score"],
+            group=f"{r['kind']}: {_group(r['reason'])}",
+        )
+        for r in rows
+    ]

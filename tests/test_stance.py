@@ -1,0 +1,151 @@
+"""Structured stance: figures as intervals, dates by event, updates, denials, false friends."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.errors import InputError
+from claimcheck.pairs import read_pairs, side, stance_for_pairs
+from claimcheck.quantities import extract_quantities
+from claimcheck.stance import classify, interval
+
+
+def label(claim: str, passage: str, similarity: float = 0.7) -> tuple[str, str | None, str]:
+    result = classify(side(claim), side(passage), similarity)
+    kind = result.kind
+    return ("update" if kind == "update" else result.label), kind, result.reason
+
+
+def test_disjoint_figures_contradict_with_a_checkable_reason() -> None:
+    got = label(
+        "South Korean officials said the number of North Korean troops in Russia "
+        "has grown to over 15,000.",
+        "The Pentagon said between 11,000 and 12,000 North Korean troops were in Russia.",
+    )
+    assert got[:2] == ("contradicts", "figure")
+    assert "over 15,000" in got[2] and "11,000–12,000" in got[2]
+
+
+def test_agreeing_figures_support() -> None:
+    got = label(
+        "The United States accuses North Korea of supplying over 1000 containers of munitions.",
+        "Kirby said North Korea had provided more than 1,000 containers of military equipment.",
+    )
+    assert got[:2] == ("supports", "figure")
+    assert "1,000 containers" in got[2]
+
+
+def test_about_means_ten_percent() -> None:
+    (q,) = extract_quantities("about 11,000 soldiers")
+    assert interval(q) == pytest.approx((9900, 12100))
+    assert label("North Korea sent about 11,000 soldiers.", "North Korea sent 12,000 soldiers.")[
+        0
+    ] == ("supports")
+    assert label("North Korea sent about 11,000 soldiers.", "North Korea sent 13,000 soldiers.")[
+        0
+    ] == ("contradicts")
+
+
+def test_later_larger_count_with_stated_time_scope_is_an_update() -> None:
+    got = label(
+        "By October 2023 North Korea had shipped more than 1,000 containers to Russia.",
+        "By early 2024 North Korea had shipped about 6,700 containers to Russia.",
+    )
+    assert got[:2] == ("update", "update")
+    assert got[2].startswith(
+        "update: more than 1,000 containers (Oct 2023) → about 6,700 containers"
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "North Korea has sent over 15,000 troops to Russia.",
+            "North Korea's armed forces have about 1.2 million active personnel.",
+        ),
+        (
+            "North Korea supplied over 1,000 containers of munitions to Russia.",
+            "About 1,000 vessels called at the port of Najin last year.",
+        ),
+        (
+            "North Korea deployed about 15,000 soldiers to Russia.",
+            "The missile could have a range of 15,000 kilometres.",
+        ),
+    ],
+)
+def test_false_friends_sharing_a_number_are_not_linked(claim: str, passage: str) -> None:
+    assert label(claim, passage)[0] == "related"
+
+
+def test_same_event_on_another_day_contradicts_and_same_day_supports() -> None:
+    claim = (
+        "Pyongyang was able to successfully launch a satellite for the first time "
+        "on 23 November 2023."
+    )
+    got = label(
+        claim, "North Korea launched its first reconnaissance satellite on 21 November 2023."
+    )
+    assert got[:2] == ("contradicts", "date")
+    assert got[2] == "date: 23 Nov 2023 vs 21 Nov 2023 (launch, satellite)"
+    same = label(claim, "North Korea launched a reconnaissance satellite on 23 November 2023.")
+    assert same[:2] == ("supports", "date")
+
+
+def test_a_different_event_on_the_same_day_is_not_support() -> None:
+    claim = (
+        "Pyongyang was able to successfully launch a satellite for the first time "
+        "on 23 November 2023."
+    )
+    passage = (
+        "North Korea said on 23 November 2023 that it would no longer abide by the 2018 agreement."
+    )
+    assert label(claim, passage)[0] == "related"
+
+
+def test_reporting_dates_and_datelines_are_not_event_dates() -> None:
+    claim = "Pyongyang launched a satellite on 23 November 2023."
+    assert label(claim, "Seoul, 24 November 2023 — North Korea launched a satellite.")[0] != (
+        "contradicts"
+    )
+    assert label(claim, "Officials said on 25 November 2023 that a satellite was launched.")[0] != (
+        "contradicts"
+    )
+
+
+def test_a_denial_contradicts_a_matching_statement() -> None:
+    got = label(
+        "North Korea has sold Russia artillery shells and ballistic missiles for its war.",
+        "North Korea denied that it has sold Russia artillery shells or ballistic missiles.",
+        similarity=0.8,
+    )
+    assert got[:2] == ("contradicts", "statement") and "denied" in got[2]
+
+
+def test_low_similarity_is_only_related() -> None:
+    got = label("North Korea sent 12,000 troops.", "North Korea sent 4,000 troops.", similarity=0.2)
+    assert got[0] == "related" and got[2].startswith("related: similarity 0.20")
+
+
+def test_pairs_without_embedder_use_word_overlap() -> None:
+    results = stance_for_pairs(
+        [
+            (
+                "North Korea sent over 15,000 troops to Russia.",
+                "North Korea sent 11,000 troops to Russia.",
+            )
+        ],
+        None,
+    )
+    assert results[0].label == "contradicts"
+
+
+def test_read_pairs_reports_the_bad_line() -> None:
+    assert read_pairs(['{"claim": "a", "passage": "b"}', "", '{"claim": "c", "passage": "d"}']) == [
+        ("a", "b"),
+        ("c", "d"),
+    ]
+    with pytest.raises(InputError, match="line 2"):
+        read_pairs(['{"claim": "a", "passage": "b"}', "not json"])
+    with pytest.raises(InputError, match="line 1"):
+        read_pairs(['{"claim": 1, "passage": "b"}'])
