@@ -27,11 +27,12 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/claimcheck --db $(DB) ingest seeds evidence
+	$(BIN)/claimcheck --db $(DB) check
 	$(BIN)/claimcheck --db $(DB) summary
 
 lint: install
-	$(BIN)/ruff check claimcheck tests
-	$(BIN)/ruff format --check claimcheck tests
+	$(BIN)/ruff check claimcheck tests benchmarks
+	$(BIN)/ruff format --check claimcheck tests benchmarks
 
 typecheck: install
 	$(BIN)/mypy

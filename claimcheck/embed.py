@@ -64,15 +64,20 @@ class SentenceTransformerEmbedder(Embedder):
         try:
             import torch
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
         except ImportError as exc:  # pragma: no cover - dependency missing
             raise ModelError(f"sentence-transformers is not installed ({exc})") from exc
+        transformers_logging.disable_progress_bar()  # our own progress bar is on stderr
         torch.set_num_threads(max(1, os.cpu_count() or 1))
         try:
             self._model = SentenceTransformer(model_path(name), device=device)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load embedding model {name!r}: {exc}") from exc
         self.name = name
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 0)
 
     def encode(self, texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> Vectors:
         """Embed with normalisation, in batches; order is preserved."""

@@ -22,7 +22,8 @@ _EVENT_VERB = re.compile(
     r"declared|condemned|ratified|expanded|arrived|killed|captured|attacked|struck|recogni[sz]ed|"
     r"admitted|praised|expressed|reported|said|says|told|stated|estimated|became|collapsed|"
     r"legali[sz]ed|established|formed|occurred|happened|started|began|ended|joined|elected|"
-    r"fought|engaged|exposed|reiterated|commended|flew|took)\b",
+    r"fought|engaged|exposed|reiterated|commended|flew|took|sold|sells?|bought|buys?|traded|"
+    r"transferred|trained|built|produced|seized|arrested|destroyed|shot|downed|evacuated)\b",
     re.IGNORECASE,
 )
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*\b|\b[A-Z]{2,}\b")

@@ -293,6 +293,11 @@ _NUMBER_OF = re.compile(
     r"\s+(?:the\s+|its\s+|their\s+)?)(?P<np>.+?)(?:\s+(?i:in|on|at|from|across|inside|within|"
     r"deployed|stationed|sent|serving|fighting)\b.*)?$"
 )
+_PUT_AT_END = re.compile(
+    r"(?i:\b(?:put|puts|putting|placed?|places|placing|pegged|pegs|estimated?|estimates|"
+    r"estimating)\s+(?P<object>.+?)\s+at)\s*$"
+)
+"""'assessments put the total number of troops sent to Russia at N'."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]")
 _UNIT_STOP = _word_set(
     "the a an to in on at for from by with into onto per than as and or but nor that which who "
@@ -362,6 +367,10 @@ def _unit_after(text: str, end: int) -> str | None:
 def _unit_before(text: str, start: int) -> str | None:
     """The counted thing named before a figure: 'the number of troops … has grown to N'."""
     clause = _CLAUSE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    put_at = _PUT_AT_END.search(clause)
+    number_of = _NUMBER_OF.search(put_at["object"]) if put_at else None
+    if number_of:
+        return number_of["np"]
     verb = _COUNT_VERB_END.search(clause, max(0, len(clause) - 40))
     if verb is None:
         return None

@@ -40,29 +40,37 @@ class Candidate:
     fused: float
 
 
+DATELINE_CHARS = 400
+"""A dated sentence this near the top of a document dates the figures of undated paragraphs."""
+
+
 def load_corpus(conn: sqlite3.Connection) -> dict[int, CorpusPassage]:
-    """Every passage of every current document, with its time scope, keyed by passage id."""
+    """Every passage of every current document, with its time scope, keyed by passage id.
+
+    A passage's scope is its own dates, else the last dates of its paragraph, else the document's
+    date line (the first dated sentence near its top): a report's figures are as of when it was
+    written unless it says otherwise.
+    """
     rows = conn.execute(
         "SELECT p.*, d.path, d.text AS doc_text FROM passages p "
         "JOIN documents d ON d.id = p.document_id WHERE d.superseded_by IS NULL "
         "ORDER BY p.document_id, p.seq"
     ).fetchall()
-    corpus: dict[int, CorpusPassage] = {}
-    previous: Passage | None = None
-    scope: list[DateFact] = []
+    by_document: dict[str, list[sqlite3.Row]] = {}
     for row in rows:
-        passage = passage_from_row(row)
-        same_paragraph = (
-            previous is not None
-            and previous.document_id == passage.document_id
-            and "\n" not in row["doc_text"][previous.end : passage.start]
-        )
-        if not same_paragraph:
-            scope = []
-        if passage.dates:
-            scope = passage.dates
-        corpus[passage.id] = CorpusPassage(passage, row["path"], list(scope))
-        previous = passage
+        by_document.setdefault(row["document_id"], []).append(row)
+    corpus: dict[int, CorpusPassage] = {}
+    for document_rows in by_document.values():
+        passages = [passage_from_row(row) for row in document_rows]
+        text, path = document_rows[0]["doc_text"], document_rows[0]["path"]
+        dateline = next((p.dates for p in passages if p.dates and p.start < DATELINE_CHARS), [])
+        scope: list[DateFact] = []
+        for previous, passage in zip([None, *passages], passages, strict=False):
+            if previous is None or "\n" in text[previous.end : passage.start]:
+                scope = []
+            if passage.dates:
+                scope = passage.dates
+            corpus[passage.id] = CorpusPassage(passage, path, list(scope or dateline))
     return corpus
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from claimcheck.models import DateFact, Quantity
@@ -16,8 +17,10 @@ from claimcheck.stancetext import (
     figure_label,
     is_reporting_date,
     lowercase_terms,
+    reporting_verb,
     scope_label,
     shared_terms,
+    stem,
 )
 
 Label = Literal["supports", "contradicts", "related"]
@@ -49,9 +52,11 @@ class Thresholds:
     date_contradiction_similarity: float = 0.50
     date_contradiction_min_shared: int = 2
     year_contradiction_similarity: float = 0.90
-    statement_min_similarity: float = 0.60
+    statement_min_similarity: float = 0.55
     statement_min_shared_terms: int = 2
     paraphrase_similarity: float = 0.80
+    date_max_gap_days: int = 183
+    """Dates further apart are more likely another occurrence than the same event misdated."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,11 @@ class Side:
     def is_reporting(self, d: DateFact) -> bool:
         """Whether a date is when something was said, not when it happened."""
         return is_reporting_date(self.text, d.start - self.offset, d.end - self.offset)
+
+    def speech_act(self, d: DateFact) -> str | None:
+        """The stem of the speech act a date belongs to ('confirm'), if it is one."""
+        verb = reporting_verb(self.text, d.start - self.offset, d.end - self.offset)
+        return stem(verb) if verb else None
 
     def is_partial(self, q: Quantity) -> bool:
         """Whether a figure counts only part of something ('3,000 additional troops')."""
@@ -187,7 +197,7 @@ def _close(a: Quantity, b: Quantity) -> bool:
 def _update(qc: Quantity, qp: Quantity, claim: Side, passage: Side) -> str | None:
     """A reason when the two figures are the same count at different times, the later one larger."""
     scope_c, scope_p = _span(claim.scope), _span(passage.scope)
-    if scope_c is None or scope_p is None or scope_c[1][:7] == scope_p[1][:7]:
+    if scope_c is None or scope_p is None or scope_c[1] == scope_p[1]:
         return None
     later_is_passage = scope_p[1] > scope_c[1]
     mc, mp = _magnitude(qc) or 0.0, _magnitude(qp) or 0.0
@@ -203,12 +213,18 @@ def _update(qc: Quantity, qp: Quantity, claim: Side, passage: Side) -> str | Non
 
 
 def _comparable(a: DateFact, b: DateFact, similarity: float, t: Thresholds) -> bool:
-    """Two dates precise enough that differing means disagreeing about the event's time."""
+    """Two dates precise enough, and close enough, that differing means a disagreement."""
+    if similarity >= t.year_contradiction_similarity:
+        return a.precision == b.precision or {a.precision, b.precision} <= {"day", "month"}
     fine = ("day", "month")
-    if a.precision in fine and b.precision in fine:
-        return True
-    years = a.precision == "year" and b.precision == "year"
-    return years and similarity >= t.year_contradiction_similarity
+    return a.precision in fine and b.precision in fine and _gap_days(a, b) <= t.date_max_gap_days
+
+
+def _gap_days(a: DateFact, b: DateFact) -> int:
+    """Days between two dates' intervals (0 when they overlap)."""
+    a0, a1 = date.fromisoformat(a.earliest or ""), date.fromisoformat(a.latest or "")
+    b0, b1 = date.fromisoformat(b.earliest or ""), date.fromisoformat(b.latest or "")
+    return max(0, (b0 - a1).days, (a0 - b1).days)
 
 
 def _dates_overlap(a: DateFact, b: DateFact) -> bool:
@@ -224,6 +240,28 @@ def _event_dates(side: Side) -> list[tuple[DateFact, list[str]]]:
     ]
 
 
+def _spoken_dates(side: Side) -> list[tuple[DateFact, list[str], str]]:
+    """Dates of speech acts ('confirmed on 28 April 2025'), with the act's stem."""
+    spoken = []
+    for d in side.dates:
+        act = side.speech_act(d) if d.earliest and d.latest else None
+        if act is not None and act != "dateline":
+            spoken.append((d, side.window(d.start, d.end), act))
+    return spoken
+
+
+def _same_act(claim: Side, passage: Side) -> list[tuple[DateFact, DateFact, list[str]]]:
+    """Date pairs where one side dates a speech act that is the other side's event ('confirmed')."""
+    pairs = []
+    for spoken_side, other in ((claim, passage), (passage, claim)):
+        for ds, terms_s, act in _spoken_dates(spoken_side):
+            for do, terms_o in _event_dates(other):
+                if act in terms_o:
+                    shared = [act, *[t for t in terms_o if t in terms_s and t != act]]
+                    pairs.append((ds, do, shared) if spoken_side is claim else (do, ds, shared))
+    return pairs
+
+
 def compare_dates(claim: Side, passage: Side, similarity: float, t: Thresholds) -> Stance | None:
     """Same event, same date: supports; another date at comparable precision: contradicts."""
     if similarity < t.date_min_similarity:
@@ -237,10 +275,8 @@ def compare_dates(claim: Side, passage: Side, similarity: float, t: Thresholds) 
             shared = [term for term in terms_c if term in terms_p and term in common]
             if shared or similarity >= t.date_similarity_alone:
                 pairs.append((dc, dp, shared))
-    if not pairs:
-        return None
     score = round(0.55 + 0.4 * similarity, 3)
-    for dc, dp, shared in pairs:
+    for dc, dp, shared in [*pairs, *_same_act(claim, passage)]:
         if _dates_overlap(dc, dp):
             event = ", ".join(shared[:2]) or "same event"
             return Stance("supports", score, f"same date: {date_label(dc)} ({event})", "date")
@@ -254,6 +290,47 @@ def compare_dates(claim: Side, passage: Side, similarity: float, t: Thresholds) 
             event = ", ".join(shared[:2]) or "same event"
             reason = f"date: {date_label(dc)} vs {date_label(dp)} ({event})"
             return Stance("contradicts", score, reason, "date")
+    return None
+
+
+_FIRST_OF_YEAR = re.compile(
+    r"\bfirst\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:of|this|in)\s+(?:the|that)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+def _first_of_year(side: Side) -> tuple[DateFact, list[str], str] | None:
+    """'… ten days later conducted its first missile test of the year': its date and what."""
+    match = _FIRST_OF_YEAR.search(side.text)
+    if match is None:
+        return None
+    before = [
+        d
+        for d in side.dates
+        if d.earliest and d.precision in ("day", "month") and d.end - side.offset <= match.start()
+    ]
+    if not before or side.is_reporting(before[-1]):
+        return None
+    what = match["what"]
+    return before[-1], [stem(w) for w in re.findall(r"[^\W\d_]+", what) if len(w) >= 3], what
+
+
+def compare_firsts(claim: Side, passage: Side, similarity: float, t: Thresholds) -> Stance | None:
+    """'The first missile test of the year on 18 Feb' is contradicted by a missile on 1 Jan."""
+    if similarity < t.date_min_similarity:
+        return None
+    for first_side, other in ((claim, passage), (passage, claim)):
+        found = _first_of_year(first_side)
+        if found is None:
+            continue
+        first_date, what_terms, what = found
+        year = (first_date.earliest or "")[:4]
+        for d, terms in _event_dates(other):
+            earlier = (d.latest or "") < (first_date.earliest or "")
+            if earlier and (d.earliest or "")[:4] == year and set(what_terms) & set(terms):
+                reason = f"date: first {what} of {year} on {date_label(first_date)}"
+                reason += f", but one on {date_label(d)}"
+                return Stance("contradicts", round(0.55 + 0.4 * similarity, 3), reason, "date")
     return None
 
 
@@ -279,7 +356,7 @@ def compare_statements(
 def classify(claim: Side, passage: Side, similarity: float, t: Thresholds | None = None) -> Stance:
     """Label a (claim, passage) pair from its figures, dates, denials and similarity."""
     t = t or Thresholds()
-    for compare in (compare_figures, compare_dates, compare_statements):
+    for compare in (compare_figures, compare_dates, compare_firsts, compare_statements):
         found = compare(claim, passage, similarity, t)
         if found is not None:
             return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from pydantic import Field
+
 from claimcheck.models import Record
 from claimcheck.store.documents import counts
 
@@ -43,6 +45,14 @@ class Summary(Record):
     by_status: dict[str, int]
     by_document: list[DocumentSummary]
     top_claims: list[TopClaim]
+    checked: int = Field(default=0, description="Claims whose evidence `check` has found.")
+    by_stance: dict[str, int] = Field(
+        default_factory=dict, description="Evidence rows by suggested stance."
+    )
+    conflicts_by_kind: dict[str, int] = Field(
+        default_factory=dict, description="Contradicting or updating evidence rows by kind."
+    )
+    claims_with_conflicts: int = 0
 
 
 def summarize(conn: sqlite3.Connection, *, top: int = 8) -> Summary:
@@ -68,7 +78,19 @@ def summarize(conn: sqlite3.Connection, *, top: int = 8) -> Summary:
         "WHERE c.orphaned = 0 ORDER BY c.checkworthiness DESC, c.id LIMIT ?",
         (top,),
     ).fetchall()
+    checked = conn.execute("SELECT count(DISTINCT claim_id) FROM evidence").fetchone()[0]
+    by_stance = dict(conn.execute("SELECT stance, count(*) FROM evidence GROUP BY stance"))
+    from claimcheck.store.evidence import conflicts
+
+    found = conflicts(conn)
+    by_kind: dict[str, int] = {}
+    for conflict in found:
+        by_kind[conflict.kind] = by_kind.get(conflict.kind, 0) + 1
     return Summary(
+        checked=checked,
+        by_stance=by_stance,
+        conflicts_by_kind=by_kind,
+        claims_with_conflicts=len({c.claim_id for c in found}),
         documents=totals["documents"],
         passages=totals["passages"],
         claims=totals["claims"],
@@ -118,6 +140,8 @@ def render_summary(summary: Summary, *, db: Path) -> str:
             ],
         ),
         "",
+        _evidence_line(summary),
+        "",
         "most check-worthy claims:",
         table(
             ["id", "worth", "status", "document", "claim"],
@@ -129,3 +153,15 @@ def render_summary(summary: Summary, *, db: Path) -> str:
         ),
     ]
     return "\n".join(lines)
+
+
+def _evidence_line(summary: Summary) -> str:
+    if not summary.checked:
+        return "evidence: none yet (run `claimcheck check`)"
+    stances = ", ".join(f"{n} {s}" for s, n in sorted(summary.by_stance.items()))
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.conflicts_by_kind.items()))
+    return (
+        f"evidence: {summary.checked} claims checked ({stances}); "
+        f"{summary.claims_with_conflicts} claims have conflicts ({kinds or 'no'} passages) "
+        "— `claimcheck conflicts` lists them"
+    )

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from claimcheck.models import Claim
     from claimcheck.nli import NliModel
 
-STANCE_VERSION = "structured-1"
+STANCE_VERSION = "structured-2"
 """Bump when stance rules change, so `check` recomputes stored suggestions."""
 
 
@@ -57,6 +57,10 @@ class CheckReport:
     evidence_rows: int = 0
     index_rebuilt: bool = False
     model_loaded: bool = False
+    load_seconds: float = 0.0
+    """Time spent loading the embedding model (0 when nothing needed embedding)."""
+    embed_seconds: float = 0.0
+    """Time spent embedding and storing vectors, model loading excluded."""
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
@@ -117,12 +121,15 @@ def check(
     def loader() -> Embedder:
         from claimcheck.embed import SentenceTransformerEmbedder
 
+        load_started = time.perf_counter()
         embedder = make_embedder() if make_embedder else SentenceTransformerEmbedder(config.model)
+        report.load_seconds = time.perf_counter() - load_started
         loaded.append(embedder)
         return embedder
 
     texts = {p.passage.content_hash: p.passage.text for p in corpus.values()}
     texts.update({content_hash(c.text): c.text for c in pending})
+    embed_started = time.perf_counter()
     report.passages_embedded = embed_missing(
         conn,
         texts,
@@ -131,6 +138,7 @@ def check(
         on_progress=(lambda d, t: on_progress("embed", d, t)) if on_progress else None,
     )
     report.model_loaded = bool(loaded)
+    report.embed_seconds = time.perf_counter() - embed_started - report.load_seconds
     nli = _load_nli(config, report)
     _retrieve_and_classify(
         conn, db_path, config, corpus, fingerprint, pending, nli, report, on_progress

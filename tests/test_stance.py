@@ -149,3 +149,67 @@ def test_read_pairs_reports_the_bad_line() -> None:
         read_pairs(['{"claim": "a", "passage": "b"}', "not json"])
     with pytest.raises(InputError, match="line 1"):
         read_pairs(['{"claim": 1, "passage": "b"}'])
+
+
+def test_a_first_of_the_year_is_contradicted_by_an_earlier_one() -> None:
+    claim = (
+        "North Korea unveiled four new missiles at a military parade on 8 February 2023 and "
+        "just ten days later conducted its first missile test of the year."
+    )
+    passage = (
+        "The Joint Chiefs of Staff said North Korea fired a ballistic missile on 1 January 2023."
+    )
+    got = label(claim, passage)
+    assert got[:2] == ("contradicts", "date")
+    assert got[2] == "date: first missile test of 2023 on 18 Feb 2023, but one on 1 Jan 2023"
+    later = "North Korea fired a ballistic missile on 12 March 2023."
+    assert label(claim, later)[0] != "contradicts"
+    other_year = "North Korea fired a ballistic missile on 1 January 2022."
+    assert label(claim, other_year)[0] != "contradicts"
+
+
+def test_a_date_opening_a_reported_statement_is_when_it_was_said() -> None:
+    claim = (
+        "In January 2024, Kirby said Russia had fired North Korean-supplied ballistic missiles "
+        "at Ukraine."
+    )
+    passage = "North Korea fired a short-range ballistic missile on 1 January 2023."
+    assert label(claim, passage)[0] == "related"
+
+
+def test_dates_a_year_apart_are_another_occurrence_not_a_contradiction() -> None:
+    claim = "Russia fired ballistic missiles supplied by Pyongyang at Kharkiv on 2 January 2024."
+    passage = "North Korea fired ballistic missiles into the sea on 1 January 2023."
+    assert label(claim, passage)[0] == "related"
+    close = "North Korea fired ballistic missiles at Kharkiv on 6 January 2024."
+    assert label(claim, close)[:2] == ("contradicts", "date")
+
+
+def test_the_date_of_a_confirmation_supports_a_claim_about_that_confirmation() -> None:
+    claim = "In April 2025 Putin and Kim Jong Un confirmed troop presence in Kursk."
+    passage = "North Korea confirmed on 28 April 2025 that its troops had been sent to Russia."
+    assert label(claim, passage)[:2] == ("supports", "date")
+    sent = "North Korea sent about 3,000 additional troops to Russia in January 2025."
+    assert label(sent, passage)[0] != "contradicts"
+
+
+def test_not_denying_is_not_a_denial() -> None:
+    claim = "North Korea has sent thousands of troops to fight for Russia in Kursk."
+    assert label(claim, "Putin did not deny that North Korean troops were sent to Kursk.")[0] != (
+        "contradicts"
+    )
+    denied = label(claim, "Moscow denied that North Korean troops were sent to fight in Kursk.")
+    assert denied[:2] == ("contradicts", "statement")
+
+
+def test_selling_and_arms_trading_are_the_same_act_for_a_denial() -> None:
+    claim = "The country has sold Russia significant volumes of military equipment since 2022."
+    passage = "North Korea and Russia have both rejected accusations of arms trading."
+    assert label(claim, passage, similarity=0.57)[:2] == ("contradicts", "statement")
+
+
+def test_a_put_at_estimate_names_what_it_counts() -> None:
+    (q,) = extract_quantities(
+        "Assessments put the total number of North Korean troops sent to Russia at about 15,000."
+    )
+    assert q.unit == "North Korean troops"
