@@ -273,6 +273,14 @@ def summary(ctx: click.Context, as_json: bool) -> None:
     help="Optional NLI cross-encoder (name or path): an extra stance signal. "
     "Env CLAIMCHECK_NLI_MODEL.",
 )
+@click.option(
+    "--stance-head",
+    envvar="CLAIMCHECK_STANCE_HEAD",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A trained stance head (JSON, see `bench climate-fever --save-head`) that relabels "
+    "pairs only similarity decided. Env CLAIMCHECK_STANCE_HEAD.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what the run did as JSON.")
 @click.pass_context
 def check(
@@ -281,17 +289,23 @@ def check(
     k: int,
     no_lexical: bool,
     nli_model: str | None,
+    stance_head: str | None,
     as_json: bool,
 ) -> None:
     """Find evidence for every claim in other sources and suggest a stance; incremental."""
     from dataclasses import asdict
 
+    from claimcheck.embed import DEFAULT_MODEL
     from claimcheck.verify import CheckConfig
     from claimcheck.verify import check as run_check
 
-    config = CheckConfig(k=k, lexical=not no_lexical, nli_model=nli_model or None)
-    if model:
-        config = CheckConfig(model=model, k=k, lexical=not no_lexical, nli_model=nli_model or None)
+    config = CheckConfig(
+        model=model or DEFAULT_MODEL,
+        k=k,
+        lexical=not no_lexical,
+        nli_model=nli_model or None,
+        stance_head=stance_head or None,
+    )
     with database(ctx) as conn, progress_bar("check") as advance:
         report = run_check(
             conn, ctx.obj["db"], config, on_progress=lambda stage, d, t: advance(d, t)
@@ -377,18 +391,33 @@ def conflicts(ctx: click.Context, as_json: bool) -> None:
     is_flag=True,
     help="Use word overlap instead of embeddings (no model is loaded).",
 )
-def stance(input_path: str, model: str | None, lexical_only: bool) -> None:
+@click.option(
+    "--head",
+    "head_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A trained stance head (JSON) for pairs only similarity decides; needs its model.",
+)
+def stance(input_path: str, model: str | None, lexical_only: bool, head_path: Path | None) -> None:
     """Label (claim, passage) pairs supports/contradicts/related with a reason; no database."""
+    from claimcheck.errors import InputError
     from claimcheck.pairs import read_pairs, stance_for_pairs
 
+    if head_path is not None and lexical_only:
+        raise InputError("--head needs embeddings: drop --lexical-only")
     with click.open_file(input_path, encoding="utf-8") as handle:
         pairs = read_pairs(handle)
-    embedder = None
-    if pairs and not lexical_only:
-        from claimcheck.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
+    embedder, head = None, None
+    if head_path is not None:
+        from claimcheck.stancehead import StanceHead
 
-        embedder = SentenceTransformerEmbedder(model or DEFAULT_MODEL)
-    for result in stance_for_pairs(pairs, embedder):
+        head = StanceHead.load(head_path)
+        model = model or head.head.embedding_model
+    if pairs and not lexical_only:
+        from claimcheck.embed import DEFAULT_MODEL, load_embedder
+
+        embedder = load_embedder(model or DEFAULT_MODEL)
+    for result in stance_for_pairs(pairs, embedder, head=head):
         click.echo(
             json.dumps(
                 {
@@ -400,6 +429,65 @@ def stance(input_path: str, model: str | None, lexical_only: bool) -> None:
                 ensure_ascii=False,
             )
         )
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks against public data sets (see docs/benchmarks.md)."""
+
+
+@bench.command("climate-fever")
+@click.argument("dataset", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--model", default=None, help="Embedding model name or path (default packaged).")
+@click.option("--no-lexical", is_flag=True, help="Retrieve by embeddings alone, without BM25.")
+@click.option(
+    "--head",
+    default="train",
+    show_default=True,
+    help="Stance head: `train` (on claims with claim_id % 5 == 0), `none`, or a saved head's path.",
+)
+@click.option(
+    "--save-head",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the trained stance head here (for `check --stance-head`).",
+)
+@click.option("--limit", type=click.IntRange(1), help="Only the first N claims (a quick run).")
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the corpus and database here, so a rerun embeds nothing (default: a temp dir).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON document.")
+def climate_fever(
+    dataset: Path,
+    model: str | None,
+    no_lexical: bool,
+    head: str,
+    save_head: Path | None,
+    limit: int | None,
+    work_dir: Path | None,
+    as_json: bool,
+) -> None:
+    """Retrieval recall and stance macro-F1 on CLIMATE-FEVER (the jsonl file at DATASET)."""
+    from claimcheck.benchmark.climate_fever import Options, run
+    from claimcheck.embed import DEFAULT_MODEL
+
+    options = Options(
+        model=model or DEFAULT_MODEL,
+        lexical=not no_lexical,
+        head=head,
+        save_head=save_head,
+        limit=limit,
+        work_dir=work_dir,
+    )
+    with progress_bar("climate-fever") as advance:
+        result = run(dataset, options, on_progress=lambda stage, d, t: advance(d, t))
+    if as_json:
+        emit_json(result.public())
+        return
+    from claimcheck.benchmark.render import render_climate_fever
+
+    click.echo(render_climate_fever(result))
 
 
 if __name__ == "__main__":

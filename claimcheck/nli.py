@@ -48,7 +48,7 @@ class NliModel:
 
     def refine(self, claim: str, passage: str, stance: Stance) -> Stance:
         """Let a confident NLI judgement label a pair that structured comparison left 'related'."""
-        if stance.label != "related" or stance.kind == "update":
+        if stance.label != "related" or stance.structured:
             return stance
         probs = self.probabilities([(passage, claim)])[0]
         choices: tuple[tuple[Label, str], ...] = (

@@ -12,6 +12,8 @@ from claimcheck.quantities import counted_head
 from claimcheck.stancetext import (
     COMMON_ACTIONS,
     DENIAL,
+    NEGATION,
+    content_terms,
     date_label,
     event_terms,
     figure_label,
@@ -99,6 +101,9 @@ class Stance:
     score: float
     reason: str
     kind: Kind | None = None
+    structured: bool = True
+    """False when only similarity decided (related, or a close paraphrase): a learned head or an
+    NLI model may relabel such a pair; a figure, date or denial finding is never overridden."""
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -276,8 +281,10 @@ def compare_dates(claim: Side, passage: Side, similarity: float, t: Thresholds) 
             if shared or similarity >= t.date_similarity_alone:
                 pairs.append((dc, dp, shared))
     score = round(0.55 + 0.4 * similarity, 3)
+    # "The February test was not the first launch" shares a date with the claim but denies it.
+    one_sided_negation = bool(NEGATION.search(claim.text)) != bool(NEGATION.search(passage.text))
     for dc, dp, shared in [*pairs, *_same_act(claim, passage)]:
-        if _dates_overlap(dc, dp):
+        if _dates_overlap(dc, dp) and not one_sided_negation:
             event = ", ".join(shared[:2]) or "same event"
             return Stance("supports", score, f"same date: {date_label(dc)} ({event})", "date")
     if similarity < t.date_contradiction_similarity:
@@ -297,6 +304,9 @@ _FIRST_OF_YEAR = re.compile(
     r"\bfirst\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:of|this|in)\s+(?:the|that)\s+year\b",
     re.IGNORECASE,
 )
+
+
+_NOT_FIRST = re.compile(r"\b(?:not|never)\s+(?:[\w'’-]+\s+){0,3}first\b", re.IGNORECASE)
 
 
 def _first_of_year(side: Side) -> tuple[DateFact, list[str], str] | None:
@@ -325,6 +335,10 @@ def compare_firsts(claim: Side, passage: Side, similarity: float, t: Thresholds)
             continue
         first_date, what_terms, what = found
         year = (first_date.earliest or "")[:4]
+        denied = _NOT_FIRST.search(other.text)
+        if denied and set(what_terms) & set(content_terms(other.text[denied.end() :])):
+            reason = f"statement: first {what} of {year} vs “{denied.group(0)}…”"
+            return Stance("contradicts", round(0.5 + 0.4 * similarity, 3), reason, "statement")
         for d, terms in _event_dates(other):
             earlier = (d.latest or "") < (first_date.earliest or "")
             if earlier and (d.earliest or "")[:4] == year and set(what_terms) & set(terms):
@@ -362,9 +376,8 @@ def classify(claim: Side, passage: Side, similarity: float, t: Thresholds | None
             return found
     if similarity >= t.paraphrase_similarity:
         reason = f"statement: close paraphrase (similarity {similarity:.2f})"
-        return Stance("supports", round(similarity, 3), reason, "statement")
+        return Stance("supports", round(similarity, 3), reason, "statement", structured=False)
     shared = shared_terms(claim.text, passage.text)
     about = f"; shares {', '.join(shared[:3])}" if shared else ""
-    return Stance(
-        "related", round(max(similarity, 0.0), 3), f"related: similarity {similarity:.2f}{about}"
-    )
+    reason = f"related: similarity {similarity:.2f}{about}"
+    return Stance("related", round(max(similarity, 0.0), 3), reason, structured=False)

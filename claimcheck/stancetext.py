@@ -14,6 +14,8 @@ DENIAL = re.compile(
     r"|no\s+evidence|not\s+true|nonsense)\b",
     re.IGNORECASE,
 )
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
+"""Words that deny what a sentence says happened."""
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -106,15 +108,19 @@ def concept(term: str) -> str:
     return _CONCEPTS.get(term, term)
 
 
-def content_terms(text: str) -> list[str]:
-    """Distinct stems of the content words of a text, in order of appearance."""
+def content_words(text: str) -> list[str]:
+    """Distinct lowercase content words of a text (stopwords and short words left out), in order."""
     seen: dict[str, None] = {}
     for match in _WORD.finditer(text):
-        word = match.group(0).lower()
-        if len(word) < 3 or word in STOPWORDS:
-            continue
-        seen.setdefault(stem(word), None)
+        word = match.group(0).lower().replace("’", "'").removesuffix("'s")
+        if len(word) >= 3 and word not in STOPWORDS:
+            seen.setdefault(word, None)
     return list(seen)
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct stems of the content words of a text, in order of appearance."""
+    return list(dict.fromkeys(stem(word) for word in content_words(text)))
 
 
 _REPORTING_TEXT = """

@@ -12,19 +12,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.embed import DEFAULT_MODEL, Embedder, embed_missing, load_vectors
+from claimcheck.errors import ModelError
 from claimcheck.extract import content_hash
-from claimcheck.retrieve import CorpusPassage, fuse, lexical_search, load_corpus
+from claimcheck.passageindex import corpus_fingerprint, corpus_index, texts_to_embed
+from claimcheck.retrieve import CorpusPassage, RetrievalConfig, load_corpus, retrieve
 from claimcheck.stance import Side, Stance, Thresholds, classify
 from claimcheck.store import write_transaction
 from claimcheck.store.claims import claim_from_row
 from claimcheck.store.decisions import now
 
 if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
-
     from claimcheck.models import Claim
     from claimcheck.nli import NliModel
+    from claimcheck.stancehead import StanceHead
 
 STANCE_VERSION = "structured-2"
 """Bump when stance rules change, so `check` recomputes stored suggestions."""
@@ -39,7 +39,13 @@ class CheckConfig:
     candidates: int = 40
     lexical: bool = True
     nli_model: str | None = None
+    stance_head: str | None = None
+    """Path of a trained stance head (claimcheck.stancehead) that relabels similarity-only pairs."""
     thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def retrieval(self) -> RetrievalConfig:
+        """The retrieval part of the configuration."""
+        return RetrievalConfig(k=self.k, candidates=self.candidates, lexical=self.lexical)
 
     def digest(self) -> str:
         """A hash of everything that changes results, stored with each claim's check."""
@@ -63,19 +69,6 @@ class CheckReport:
     """Time spent embedding and storing vectors, model loading excluded."""
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
-
-
-def index_path(db_path: Path, model: str) -> Path:
-    """Where the faiss cache for `model` lives: beside the database."""
-    safe = "".join(ch if ch.isalnum() else "-" for ch in model.lower()).strip("-")[:60]
-    return db_path.with_name(f"{db_path.name}.{safe}.faiss")
-
-
-def _fingerprint(corpus: dict[int, CorpusPassage], model: str) -> str:
-    from claimcheck.index import fingerprint
-
-    ids = sorted(corpus)
-    return fingerprint(ids, [corpus[i].passage.content_hash for i in ids], model)
 
 
 def _pending(conn: sqlite3.Connection, fingerprint: str, config: str) -> list[Claim]:
@@ -106,7 +99,7 @@ def check(
     started = time.perf_counter()
     report = CheckReport()
     corpus = load_corpus(conn)
-    fingerprint = _fingerprint(corpus, config.model)
+    fingerprint = corpus_fingerprint(corpus, config.model)
     digest = config.digest()
     pending = _pending(conn, fingerprint, digest)
     report.claims_total = conn.execute("SELECT count(*) FROM claims WHERE orphaned = 0").fetchone()[
@@ -119,15 +112,15 @@ def check(
     loaded: list[Embedder] = []
 
     def loader() -> Embedder:
-        from claimcheck.embed import SentenceTransformerEmbedder
+        from claimcheck.embed import load_embedder
 
         load_started = time.perf_counter()
-        embedder = make_embedder() if make_embedder else SentenceTransformerEmbedder(config.model)
+        embedder = make_embedder() if make_embedder else load_embedder(config.model)
         report.load_seconds = time.perf_counter() - load_started
         loaded.append(embedder)
         return embedder
 
-    texts = {p.passage.content_hash: p.passage.text for p in corpus.values()}
+    texts = texts_to_embed(corpus)
     texts.update({content_hash(c.text): c.text for c in pending})
     embed_started = time.perf_counter()
     report.passages_embedded = embed_missing(
@@ -139,9 +132,9 @@ def check(
     )
     report.model_loaded = bool(loaded)
     report.embed_seconds = time.perf_counter() - embed_started - report.load_seconds
-    nli = _load_nli(config, report)
+    refiners = _load_refiners(config, report)
     _retrieve_and_classify(
-        conn, db_path, config, corpus, fingerprint, pending, nli, report, on_progress
+        conn, db_path, config, corpus, fingerprint, pending, refiners, report, on_progress
     )
     report.seconds = time.perf_counter() - started
     with write_transaction(conn):
@@ -163,18 +156,42 @@ def check(
 
 
 def _stance_model(config: CheckConfig) -> str:
-    return f"{STANCE_VERSION}+nli:{config.nli_model}" if config.nli_model else STANCE_VERSION
+    model = STANCE_VERSION
+    if config.stance_head:
+        model += f"+head:{config.stance_head}"
+    if config.nli_model:
+        model += f"+nli:{config.nli_model}"
+    return model
 
 
-def _load_nli(config: CheckConfig, report: CheckReport) -> NliModel | None:
-    if not config.nli_model:
+@dataclass(frozen=True)
+class Refiners:
+    """Optional learned signals that may relabel pairs structured comparison left to similarity."""
+
+    nli: NliModel | None = None
+    head: StanceHead | None = None
+
+
+def _load_refiners(config: CheckConfig, report: CheckReport) -> Refiners:
+    nli, head = None, None
+    if config.stance_head:
+        from claimcheck.stancehead import StanceHead
+
+        head = StanceHead.load(Path(config.stance_head))
+        if head.head.embedding_model != config.model:
+            raise ModelError(
+                f"stance head {config.stance_head} was trained with {head.head.embedding_model}, "
+                f"not {config.model}"
+            )
+    if config.nli_model:
+        from claimcheck.nli import NliModel
+
+        nli = NliModel(config.nli_model)
+    if nli is None and head is None:
         report.messages.append(
             "stance: no NLI model configured; using structured comparison and similarity"
         )
-        return None
-    from claimcheck.nli import NliModel
-
-    return NliModel(config.nli_model)
+    return Refiners(nli=nli, head=head)
 
 
 def _retrieve_and_classify(
@@ -184,25 +201,14 @@ def _retrieve_and_classify(
     corpus: dict[int, CorpusPassage],
     fingerprint: str,
     pending: list[Claim],
-    nli: NliModel | None,
+    refiners: Refiners,
     report: CheckReport,
     on_progress: Callable[[str, int, int], None] | None,
 ) -> None:
     import numpy as np
 
-    from claimcheck.index import load_or_build
-
-    ids = sorted(corpus)
-    hashes = [corpus[i].passage.content_hash for i in ids]
-
-    def vectors() -> tuple[npt.NDArray[np.float32], list[int]]:
-        stored = load_vectors(conn, hashes, config.model)
-        matrix = np.stack([stored[h] for h in hashes]) if ids else np.zeros((0, 384), "float32")
-        return np.ascontiguousarray(matrix, dtype=np.float32), ids
-
-    index, report.index_rebuilt = load_or_build(
-        index_path(db_path, config.model), fingerprint, vectors
-    )
+    index, report.index_rebuilt = corpus_index(conn, db_path, corpus, config.model)
+    hashes = [p.passage.content_hash for p in corpus.values()]
     claim_vectors = load_vectors(conn, [content_hash(c.text) for c in pending], config.model)
     passage_vectors = load_vectors(conn, hashes, config.model)
     by_span = {(p.passage.document_id, p.passage.start): p for p in corpus.values()}
@@ -210,31 +216,39 @@ def _retrieve_and_classify(
     for done, claim in enumerate(pending, 1):
         query = claim_vectors[content_hash(claim.text)]
         own = by_span.get((claim.document_id, claim.span.start))
-        path = own.path if own else ""
-        scores, found = index.search(query.reshape(1, -1), min(len(ids), config.candidates * 3))
-        dense = [
-            (int(pid), float(score))
-            for score, pid in zip(scores[0], found[0], strict=True)
-            if int(pid) in corpus and corpus[int(pid)].path != path
-        ][: config.candidates]
-        lexical = []
-        if config.lexical:
-            lexical = [
-                (pid, score)
-                for pid, score in lexical_search(conn, claim.text, config.candidates * 2)
-                if pid in corpus and corpus[pid].path != path
-            ][: config.candidates]
-        kept = fuse(dense, lexical, config.k)
+        kept = retrieve(
+            conn,
+            index,
+            corpus,
+            claim.text,
+            query,
+            config.retrieval(),
+            exclude_path=own.path if own else "",
+        )
         scope = own.scope if own else claim.dates
         claim_side = Side(claim.text, claim.quantities, claim.dates, scope, claim.span.start)
-        rows = []
-        for rank, cand in enumerate(kept):
-            passage = corpus[cand.passage_id]
-            similarity = float(np.dot(query, passage_vectors[passage.passage.content_hash]))
-            stance = classify(claim_side, passage.side(), similarity, config.thresholds)
-            if nli is not None:
-                stance = nli.refine(claim.text, passage.passage.text, stance)
-            rows.append((claim.id, cand.passage_id, rank, similarity, cand.lexical, stance))
+        passages = [corpus[cand.passage_id] for cand in kept]
+        found = [passage_vectors[p.passage.content_hash] for p in passages]
+        similarities = [float(np.dot(query, vector)) for vector in found]
+        stances = [
+            classify(claim_side, p.side(), similarity, config.thresholds)
+            for p, similarity in zip(passages, similarities, strict=True)
+        ]
+        texts = [p.passage.text for p in passages]
+        if refiners.head is not None and stances:
+            claims = np.repeat(query.reshape(1, -1), len(found), axis=0)
+            stances = refiners.head.refine(
+                stances, claims, np.stack(found), [claim.text] * len(texts), texts
+            )
+        if refiners.nli is not None:
+            nli = refiners.nli
+            stances = [nli.refine(claim.text, t, s) for t, s in zip(texts, stances, strict=True)]
+        rows = [
+            (claim.id, cand.passage_id, rank, similarity, cand.lexical, stance)
+            for rank, (cand, similarity, stance) in enumerate(
+                zip(kept, similarities, stances, strict=True)
+            )
+        ]
         _store_evidence(conn, claim, rows, fingerprint, digest, config)
         report.claims_checked += 1
         report.evidence_rows += len(rows)

@@ -18,10 +18,11 @@ from claimcheck.cli import main
 from claimcheck.embed import Embedder
 from claimcheck.ingest import ingest_paths
 from claimcheck.models import ClaimView, EvidenceView
+from claimcheck.passageindex import index_path
 from claimcheck.store import connect
 from claimcheck.store.evidence import conflicts
 from claimcheck.store.views import claim_views
-from claimcheck.verify import CheckConfig, check, index_path
+from claimcheck.verify import CheckConfig, check
 from tests.conftest import EVIDENCE, ROOT, SEEDS
 from tests.fakes import BagOfWordsEmbedder
 

@@ -59,7 +59,7 @@ def tiny_cross_encoder(folder: Path, labels: list[str], favoured: str) -> Path:
     return folder
 
 
-RELATED = Stance("related", 0.5, "related: similarity 0.50")
+RELATED = Stance("related", 0.5, "related: similarity 0.50", structured=False)
 NLI_LABELS = ["contradiction", "entailment", "neutral"]
 
 

@@ -213,3 +213,21 @@ def test_a_put_at_estimate_names_what_it_counts() -> None:
         "Assessments put the total number of North Korean troops sent to Russia at about 15,000."
     )
     assert q.unit == "North Korean troops"
+
+
+def test_saying_it_was_not_the_first_contradicts_a_first_of_the_year() -> None:
+    claim = (
+        "North Korea held a parade on 8 February 2023 and ten days later conducted its first "
+        "missile test of the year."
+    )
+    got = label(claim, "The February test was not North Korea's first missile launch of 2023.")
+    assert got[:2] == ("contradicts", "statement")
+    assert got[2].startswith("statement: first missile test of 2023 vs “not North Korea's first")
+
+
+def test_a_shared_date_does_not_support_when_only_one_side_negates() -> None:
+    claim = "North Korea launched a reconnaissance satellite in November 2023."
+    assert label(claim, "North Korea did not launch a satellite in November 2023.")[0] != (
+        "supports"
+    )
+    assert label(claim, "North Korea launched a spy satellite in November 2023.")[0] == "supports"
