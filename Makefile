@@ -11,7 +11,10 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test lint typecheck imports pytest clean
+CLIMATE_FEVER ?= ../shared/benchmarks/climate-fever/climate-fever.jsonl
+SEARCH_SIZES  ?= 100000 1000000
+
+.PHONY: install run test lint typecheck imports pytest bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +47,10 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint typecheck imports pytest
+
+# Not part of `make test`: minutes of CPU. Prints one markdown table (docs/benchmarks.md).
+bench: install
+	$(PY) benchmarks/bench_all.py --climate-fever $(CLIMATE_FEVER) --search-sizes $(SEARCH_SIZES)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -60,9 +60,16 @@ def load_embedder(name: str = DEFAULT_MODEL, backend: str | None = None) -> Embe
         from claimcheck.onnxembed import OnnxEmbedder, supported
 
         if folder.is_dir() and supported(folder):
-            return OnnxEmbedder(name, folder)
-        if chosen == "onnx":
-            raise ModelError(f"{name}: the ONNX backend cannot run it; use --backend torch")
+            try:
+                return OnnxEmbedder(name, folder)
+            except (OSError, RuntimeError, ImportError) as exc:
+                if chosen == "onnx":
+                    raise ModelError(f"{name}: ONNX backend failed ({exc})") from exc
+                # auto: an unwritable cache or a failed export costs speed, not the run
+        elif chosen == "onnx":
+            raise ModelError(
+                f"{name}: the ONNX backend cannot run it; set CLAIMCHECK_BACKEND=torch"
+            )
     elif chosen == "onnx":
         raise ModelError(f"{name}: int8 models run on the torch backend only")
     return SentenceTransformerEmbedder(name)

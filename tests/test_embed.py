@@ -115,3 +115,15 @@ def test_stored_embedder_embeds_each_text_once(tmp_path: Path) -> None:
     again = stored.encode(["containers shipped", "troops sent"])
     assert inner.calls == 1
     assert np.allclose(first[::-1], again)
+
+
+@pytest.mark.model
+def test_an_unusable_cache_falls_back_to_torch_unless_onnx_was_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(blocker))
+    assert isinstance(load_embedder(DEFAULT_MODEL), SentenceTransformerEmbedder)
+    with pytest.raises(ModelError, match="ONNX backend failed"):
+        load_embedder(DEFAULT_MODEL, backend="onnx")
