@@ -32,6 +32,8 @@ run: install
 	$(BIN)/claimcheck --db $(DB) ingest seeds evidence
 	$(BIN)/claimcheck --db $(DB) check
 	$(BIN)/claimcheck --db $(DB) summary
+	@if [ -t 0 ] && [ -t 1 ]; then $(BIN)/claimcheck --db $(DB) tui; \
+	else echo "Triage the claims from the keyboard: $(BIN)/claimcheck --db $(DB) tui"; fi
 
 lint: install
 	$(BIN)/ruff check claimcheck tests benchmarks

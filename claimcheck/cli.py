@@ -431,6 +431,18 @@ def stance(input_path: str, model: str | None, lexical_only: bool, head_path: Pa
         )
 
 
+@main.command()
+@click.option("--analyst", help="Who decides (default $CLAIMCHECK_ANALYST, then the login name).")
+@click.pass_context
+def tui(ctx: click.Context, analyst: str | None) -> None:
+    """Triage claims from the keyboard: confirm, dispute, note, undo (? shows every key)."""
+    from claimcheck.store import connect
+    from claimcheck.tui import run
+
+    connect(ctx.obj["db"]).close()  # create or migrate first: errors become one line here
+    run(ctx.obj["db"], resolve_analyst(analyst))
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks against public data sets (see docs/benchmarks.md)."""

@@ -84,6 +84,17 @@ def is_claim(
     return bool(_PROPER.search(sentence) and _EVENT_VERB.search(sentence))
 
 
+_LINE_MARKER = re.compile(r" {0,3}(?:#{1,6}[ \t]+|[-*+•][ \t]+|>[ \t]*)")
+"""Markdown heading hashes, bullets and quote marks: markup a claim's quote leaves out."""
+
+
+def claim_start(text: str, start: int, end: int) -> int:
+    """Where a claim's quote begins in a passage: after a leading heading, bullet or quote mark."""
+    line_start = start == 0 or text[start - 1] in "\n\r"
+    marker = _LINE_MARKER.match(text, start, end) if line_start else None
+    return marker.end() if marker is not None and marker.end() < end else start
+
+
 def claim_id(document_id: str, start: int, end: int) -> str:
     """A stable id for a claim first found at [start, end) of a document version."""
     return "c" + hashlib.sha1(f"{document_id}:{start}:{end}".encode()).hexdigest()[:11]
@@ -117,13 +128,14 @@ def extract(document_id: str, text: str, sha256: str) -> Extraction:
         )
         if not is_claim(sentence, quantities, dates, attribution):
             continue
+        quote_start = claim_start(text, start, end)
         claims.append(
             Claim(
                 id=claim_id(document_id, start, end),
                 document_id=document_id,
-                span=make_span(text, start, end),
+                span=make_span(text, quote_start, end),
                 sha256=sha256,
-                text=sentence,
+                text=text[quote_start:end],
                 quantities=quantities,
                 dates=dates,
                 attribution=attribution,

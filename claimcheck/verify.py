@@ -211,11 +211,13 @@ def _retrieve_and_classify(
     hashes = [p.passage.content_hash for p in corpus.values()]
     claim_vectors = load_vectors(conn, [content_hash(c.text) for c in pending], config.model)
     passage_vectors = load_vectors(conn, hashes, config.model)
-    by_span = {(p.passage.document_id, p.passage.start): p for p in corpus.values()}
+    by_document: dict[str, list[CorpusPassage]] = {}
+    for passage in corpus.values():
+        by_document.setdefault(passage.passage.document_id, []).append(passage)
     digest = config.digest()
     for done, claim in enumerate(pending, 1):
         query = claim_vectors[content_hash(claim.text)]
-        own = by_span.get((claim.document_id, claim.span.start))
+        own = _own_passage(by_document.get(claim.document_id, []), claim)
         kept = retrieve(
             conn,
             index,
@@ -254,6 +256,14 @@ def _retrieve_and_classify(
         report.evidence_rows += len(rows)
         if on_progress:
             on_progress("check", done, len(pending))
+
+
+def _own_passage(passages: list[CorpusPassage], claim: Claim) -> CorpusPassage | None:
+    """The passage a claim's quote lies in (the quote may skip a heading or bullet marker)."""
+    for passage in passages:
+        if passage.passage.start <= claim.span.start < passage.passage.end:
+            return passage
+    return None
 
 
 def _store_evidence(

@@ -113,3 +113,15 @@ def test_opinion_scores_below_figures(seeded: sqlite3.Connection) -> None:
     assert all(0.0 <= v <= 1.0 for v in rows.values())
     opinion = "However, it is necessary to mention that these affinities are not absolute."
     assert not any(k.startswith(opinion[:40]) for k in rows)
+
+
+def test_a_heading_or_bullet_claim_quotes_its_words_not_the_markup() -> None:
+    text = "# Pentagon says 10,000 troops were sent\n\n- Kirby said 1,000 containers left.\n"
+    found = extract("doc", text, "0" * 64)
+    assert [c.span.exact for c in found.claims] == [
+        "Pentagon says 10,000 troops were sent",
+        "Kirby said 1,000 containers left.",
+    ]
+    for claim in found.claims:
+        assert text[claim.span.start : claim.span.end] == claim.span.exact == claim.text
+    assert found.passages[0].text.startswith("# ")  # passages keep every visible character

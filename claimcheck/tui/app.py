@@ -1,0 +1,228 @@
+"""The triage app: claims on the left, the highlighted claim's source and evidence on the right."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from textual import events, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.models import Status
+from claimcheck.store.listing import ClaimRow
+from claimcheck.tui.claims.filters import Filters
+from claimcheck.tui.claims.pane import ClaimsPane, SearchInput
+from claimcheck.tui.claims.table import ClaimsTable
+from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
+from claimcheck.tui.modals.filters import FilterScreen
+from claimcheck.tui.modals.help import HelpScreen
+from claimcheck.tui.modals.note import NoteScreen
+from claimcheck.tui.service import TriageService
+
+T = TypeVar("T")
+NARROW = 120
+"""Below this many columns the detail goes under the list instead of beside it."""
+DETAIL_DELAY = 0.06
+"""Seconds the cursor must rest on a claim before its detail loads (smooth scrolling)."""
+
+
+async def wait_for(future: Future[T]) -> T:
+    """Await a future from the database thread without blocking the event loop."""
+    return await asyncio.wrap_future(future)
+
+
+class ClaimcheckApp(App[None]):
+    """Keyboard-first triage of claims: decide, note, undo; every decision saved at once."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "claimcheck"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("r", "refresh", "Refresh", id="app.refresh"),
+    ]
+
+    def __init__(self, db_path: Path, analyst: str) -> None:
+        super().__init__()
+        self.service = TriageService(db_path)
+        self.analyst = analyst
+        self.sub_title = f"{db_path} · analyst {analyst}"
+        self.undo_stack: list[str] = []
+        self.detail_id: str | None = None
+        self._detail_timer: Timer | None = None
+        self.loaded = asyncio.Event()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ClaimsPane(id="claims-pane")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    @property
+    def claims(self) -> ClaimsPane:
+        """The claims pane."""
+        return self.query_one(ClaimsPane)
+
+    @property
+    def detail(self) -> DetailPane:
+        """The detail pane."""
+        return self.query_one(DetailPane)
+
+    def on_mount(self) -> None:
+        self.claims.table.focus()
+        self.load_rows()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.screen.set_class(event.size.width < NARROW, "narrow")
+
+    async def on_unmount(self) -> None:
+        await asyncio.to_thread(self.service.close)
+
+    async def guarded(self, action: Awaitable[T]) -> T | None:
+        """Run database work; a failure is one line in a notification, never a crash."""
+        try:
+            return await action
+        except ClaimcheckError as exc:
+            self.notify(str(exc), severity="error")
+        except Exception as exc:  # the TUI must survive a locked or vanished database
+            self.notify(f"{type(exc).__name__}: {exc}", severity="error")
+        return None
+
+    @work(exclusive=True, group="rows")
+    async def load_rows(self, keep: str | None = None) -> None:
+        """(Re)load every claim row, keeping the cursor where it was."""
+        rows = await self.guarded(wait_for(self.service.rows()))
+        if rows is not None:
+            self.claims.load(rows, keep)
+            self.schedule_detail()
+            if not self.claims.table.row_count:
+                self.detail.clear()
+        self.loaded.set()
+
+    def schedule_detail(self) -> None:
+        """Load the highlighted claim's detail once the cursor rests."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._load_current_detail)
+
+    def _load_current_detail(self) -> None:
+        claim_id = self.claims.table.current_id
+        if claim_id is not None:
+            self.load_detail(claim_id)
+
+    @work(exclusive=True, group="detail")
+    async def load_detail(self, claim_id: str) -> None:
+        """Show one claim in the detail pane."""
+        detail = await self.guarded(wait_for(self.service.detail(claim_id)))
+        if detail is not None:
+            self.detail_id = claim_id
+            self.detail.show(detail)
+
+    @work(exclusive=True, group="evidence")
+    async def load_evidence(self, document_id: str, evidence_index: int) -> None:
+        """Show one evidence passage in its own document."""
+        table = self.query_one(EvidenceTable)
+        document = await self.guarded(wait_for(self.service.document(document_id)))
+        if document is not None and evidence_index < len(table.evidence):
+            self.detail.show_evidence(table.evidence[evidence_index], document.text)
+
+    def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
+        self.schedule_detail()
+
+    def on_evidence_table_highlighted(self, event: EvidenceTable.Highlighted) -> None:
+        table = self.query_one(EvidenceTable)
+        self.load_evidence(event.evidence.document_id, table.evidence.index(event.evidence))
+
+    def _row(self, claim_id: str) -> ClaimRow | None:
+        return next((r for r in self.claims.all_rows if r.id == claim_id), None)
+
+    def on_claims_table_decision_requested(self, event: ClaimsTable.DecisionRequested) -> None:
+        row = self._row(event.claim_id)
+        if row is not None:
+            self.claims.replace_row(row.model_copy(update={"status": event.status}))
+        self.claims.table.advance()
+        self.save_decision(event.claim_id, event.status)
+
+    @work(group="writes")
+    async def save_decision(
+        self, claim_id: str, status: Status | None, note: str | None = None
+    ) -> None:
+        """Append the decision (one transaction), then show what the database now holds."""
+        future = self.service.decide(claim_id, status, self.analyst, note)
+        entry = await self.guarded(wait_for(future))
+        if entry is not None:
+            self.undo_stack.append(claim_id)
+        await self._refresh_claim(claim_id)
+
+    async def _refresh_claim(self, claim_id: str) -> None:
+        row = await self.guarded(wait_for(self.service.row(claim_id)))
+        if row is not None:
+            self.claims.replace_row(row)
+        if self.detail_id == claim_id:
+            self.load_detail(claim_id)
+
+    def on_claims_table_note_requested(self, event: ClaimsTable.NoteRequested) -> None:
+        row = self._row(event.claim_id)
+        if row is None:
+            return
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.save_decision(event.claim_id, None, note)
+
+        self.push_screen(NoteScreen(row.text, row.note), saved)
+
+    def on_claims_table_undo_requested(self, event: ClaimsTable.UndoRequested) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo in this session.")
+            return
+        self.undo_last(self.undo_stack.pop())
+
+    @work(group="writes")
+    async def undo_last(self, claim_id: str) -> None:
+        """Append an event reverting the claim's latest decision and go back to that claim."""
+        entry = await self.guarded(wait_for(self.service.undo(claim_id, self.analyst)))
+        if entry is not None:
+            table = self.claims.table
+            index = table.index_of(claim_id)
+            if index is not None:
+                table.move_to(index)
+            self.notify(f"Undone: {claim_id} is {entry.to.value} again")
+        await self._refresh_claim(claim_id)
+
+    def on_claims_table_open_requested(self, event: ClaimsTable.OpenRequested) -> None:
+        self.load_detail(event.claim_id)
+        self.query_one(EvidenceTable).focus()
+
+    def on_detail_pane_back_requested(self, event: DetailPane.BackRequested) -> None:
+        self.claims.table.focus()
+
+    def on_claims_pane_filter_requested(self, event: ClaimsPane.FilterRequested) -> None:
+        def chosen(filters: Filters | None) -> None:
+            if filters is not None:
+                self.claims.apply_filters(filters)
+
+        self.push_screen(FilterScreen(self.claims.filters, self.claims.documents()), chosen)
+
+    def action_refresh(self) -> None:
+        self.load_rows(self.claims.table.current_id)
+
+    def action_help(self) -> None:
+        sections: list[tuple[str, list[BindingType]]] = [
+            ("Claims list", [*ClaimsTable.BINDINGS, *ClaimsPane.BINDINGS]),
+            ("Search box", list(SearchInput.BINDINGS)),
+            ("Detail", list(DetailPane.BINDINGS)),
+            ("Note editor", list(NoteScreen.BINDINGS)),
+            ("Filters", list(FilterScreen.BINDINGS)),
+            ("Anywhere", list(self.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections))

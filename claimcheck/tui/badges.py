@@ -1,0 +1,42 @@
+"""How statuses, stances and markers look in tables: one place for the cells' Rich styles.
+
+Layout and colours of widgets live in app.tcss; table cells are Rich text, styled here.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from claimcheck.models import Status
+
+STATUS_BADGES = {
+    Status.unverified: ("· unverified", "dim"),
+    Status.confirmed: ("✔ confirmed", "bold green"),
+    Status.disputed: ("✘ disputed", "bold red"),
+}
+STANCE_STYLES = {"contradicts": "bold red", "supports": "green", "related": "dim"}
+
+
+def status_badge(status: Status, orphaned: bool = False) -> Text:
+    """'✔ confirmed' in green, '✘ disputed' in red, '· unverified' dimmed; orphans say so."""
+    label, style = STATUS_BADGES[status]
+    badge = Text(label, style=style)
+    if orphaned:
+        badge.append(" ⌀", style="bold yellow")
+    return badge
+
+
+def conflict_marker(contradicts: int, updates: int) -> Text:
+    """'⚠' when another source contradicts the claim, '↻' when one only updates it."""
+    if contradicts:
+        return Text("⚠", style="bold red")
+    if updates:
+        return Text("↻", style="yellow")
+    return Text("")
+
+
+def stance_badge(stance: str, kind: str | None) -> Text:
+    """The stance as a coloured word; an update is shown as such, not as 'related'."""
+    if kind == "update":
+        return Text("update", style="bold yellow")
+    return Text(stance, style=STANCE_STYLES.get(stance, ""))

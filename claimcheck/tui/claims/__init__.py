@@ -1,0 +1,1 @@
+"""The claims list: table, filters, search and sorting."""

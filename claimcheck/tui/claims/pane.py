@@ -1,0 +1,152 @@
+"""The claims pane: the table with its caption, search box, filters and sort order."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from claimcheck.store.listing import ClaimRow
+from claimcheck.tui.claims.filters import SORT_KEYS, Filters, Order, visible
+from claimcheck.tui.claims.table import ClaimsTable
+
+EMPTY_DATABASE = (
+    "No claims yet.\n\nIngest sources and check them, then press r:\n"
+    "  claimcheck ingest PATH...\n  claimcheck check"
+)
+NOTHING_MATCHES = "No claim matches the filters. Press f to change them, / to search."
+
+
+class SearchInput(Input):
+    """The `/` search box: filters the list as you type; escape clears and closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close search", id="search.close")
+    ]
+
+    class Closed(Message):
+        """The search box was closed with escape."""
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.post_message(self.Closed())
+
+
+class ClaimsPane(Vertical):
+    """Every claim, filtered, searched and sorted as the analyst asks."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="claims.search"),
+        Binding("f", "filter", "Filter", id="claims.filter"),
+        Binding("s", "sort", "Sort", id="claims.sort"),
+    ]
+
+    class FilterRequested(Message):
+        """The analyst wants to change the filters."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.all_rows: list[ClaimRow] = []
+        self.filters = Filters()
+        self.order = Order()
+        self._shown_width = 0
+
+    def compose(self) -> ComposeResult:
+        search = SearchInput(placeholder="search claim text…", id="search")
+        search.display = False
+        yield search
+        yield Static("", id="caption")
+        yield ClaimsTable(id="claims")
+        yield Static("", id="empty")
+
+    @property
+    def table(self) -> ClaimsTable:
+        """The claims table."""
+        return self.query_one(ClaimsTable)
+
+    def documents(self) -> dict[str, str]:
+        """Document id → title, for the documents that have claims."""
+        return {row.document_id: row.document_title for row in self.all_rows}
+
+    def load(self, rows: list[ClaimRow], keep: str | None = None) -> None:
+        """New rows from the database; the cursor stays on `keep` (or the current claim)."""
+        self.all_rows = rows
+        self.render_rows(keep if keep is not None else self.table.current_id)
+
+    def render_rows(self, keep: str | None = None) -> None:
+        """Show the rows the filters let through, in the chosen order."""
+        shown = visible(self.all_rows, self.filters, self.order)
+        self.table.show(shown, keep)
+        self._shown_width = self.table.claim_width
+        empty = self.query_one("#empty", Static)
+        empty.update(NOTHING_MATCHES if self.all_rows else EMPTY_DATABASE)
+        empty.display = not shown
+        self.table.display = bool(shown)
+        self._caption(len(shown))
+
+    def _caption(self, shown: int) -> None:
+        filters = self.filters.describe(self.documents())
+        order = ""
+        if self.order.column is not None:
+            label = SORT_KEYS[self.order.column][0]
+            order = f" · sorted by {label}{' (reversed)' if self.order.reverse else ''}"
+        counts = f"{shown} of {len(self.all_rows)} claims" if filters else f"{shown} claims"
+        self.query_one("#caption", Static).update(
+            f"{counts}{' · ' + filters if filters else ''}{order}"
+        )
+
+    def replace_row(self, row: ClaimRow) -> None:
+        """One claim changed (a decision): update it in place without re-filtering."""
+        self.all_rows = [row if r.id == row.id else r for r in self.all_rows]
+        self.table.update_row(row)
+
+    def apply_filters(self, filters: Filters) -> None:
+        """New filters from the filter dialog (the search text is kept)."""
+        self.filters = Filters(
+            filters.status, filters.document_id, filters.conflicts_only, self.filters.search
+        )
+        self.render_rows(self.table.current_id)
+
+    def action_search(self) -> None:
+        search = self.query_one(SearchInput)
+        search.display = True
+        search.focus()
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterRequested())
+
+    def action_sort(self) -> None:
+        columns = list(SORT_KEYS)
+        current = self.order.column
+        following = columns[(columns.index(current) + 1) % len(columns)] if current else columns[0]
+        self.order = Order(following)
+        self.render_rows(self.table.current_id)
+
+    def on_resize(self) -> None:
+        if self.all_rows and abs(self.table.claim_width - self._shown_width) >= 4:
+            self.render_rows(self.table.current_id)
+
+    def on_claims_table_header_selected(self, event: ClaimsTable.HeaderSelected) -> None:
+        event.stop()
+        self.order = self.order.toggled(event.column)
+        self.render_rows(self.table.current_id)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filters = Filters(
+            self.filters.status, self.filters.document_id, self.filters.conflicts_only, event.value
+        )
+        self.render_rows(self.table.current_id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
+
+    def on_search_input_closed(self, event: SearchInput.Closed) -> None:
+        event.stop()
+        self.query_one(SearchInput).display = False
+        self.table.focus()

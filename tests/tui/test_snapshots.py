@@ -1,0 +1,77 @@
+"""How the TUI looks: SVG snapshots of the list, the detail, the dialogs and an empty database.
+
+Regenerate after an intended change with `pytest tests/tui --snapshot-update`, then look at the
+SVGs in tests/tui/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from claimcheck.tui.app import ClaimcheckApp
+from tests.tui.conftest import FIXED
+
+SnapCompare = Callable[..., bool]
+
+
+async def ready(pilot: Pilot[None]) -> None:
+    """Wait until the claims and the first claim's detail are on screen."""
+    app = pilot.app
+    assert isinstance(app, ClaimcheckApp)
+    await app.loaded.wait()
+    await pilot.pause(0.2)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def app_on(db: Path) -> ClaimcheckApp:
+    return ClaimcheckApp(db, "snapshot")
+
+
+def test_list_and_detail_wide(fixed_db: Path, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app_on(fixed_db), terminal_size=(160, 50), run_before=ready)
+
+
+def test_list_and_detail_at_80_by_24(fixed_db: Path, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app_on(fixed_db), terminal_size=(80, 24), run_before=ready)
+
+
+def test_detail_with_evidence_in_context(fixed_db: Path, snap_compare: SnapCompare) -> None:
+    async def open_evidence(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("j", "j")  # Kirby's 1,000 containers: support and an update
+        await pilot.pause(0.2)
+        await pilot.press("enter", "down")
+        await ready(pilot)
+
+    assert snap_compare(app_on(fixed_db), terminal_size=(160, 50), run_before=open_evidence)
+
+
+def test_note_dialog(fixed_db: Path, snap_compare: SnapCompare) -> None:
+    async def open_note(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("n", *"Checked against the NIS briefing")
+
+    assert snap_compare(app_on(fixed_db), terminal_size=(120, 36), run_before=open_note)
+
+
+def test_help_screen(fixed_db: Path, snap_compare: SnapCompare) -> None:
+    async def open_help(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("question_mark")
+
+    assert snap_compare(app_on(fixed_db), terminal_size=(120, 44), run_before=open_help)
+
+
+def test_empty_database(snap_compare: SnapCompare) -> None:
+    from claimcheck.store import connect
+
+    FIXED.mkdir(parents=True, exist_ok=True)
+    empty = FIXED / "empty.db"
+    for stale in FIXED.glob("empty.db*"):
+        stale.unlink()
+    connect(empty).close()
+    assert snap_compare(app_on(empty), terminal_size=(100, 30), run_before=ready)
