@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CLIMATE_FEVER ?= ../shared/benchmarks/climate-fever/climate-fever.jsonl
 SEARCH_SIZES  ?= 100000 1000000
 
-.PHONY: install run test lint typecheck imports pytest bench clean
+.PHONY: install browser run test lint typecheck imports pytest bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,14 @@ typecheck: install
 imports: install
 	$(BIN)/lint-imports
 
-pytest: install
+# The HTML report test drives Debian's chromium headless; install it once when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || command -v sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+pytest: install browser
 	$(BIN)/pytest
 
 test: lint typecheck imports pytest

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from claimcheck.models import DateFact, Passage
 from claimcheck.stance import Side
 from claimcheck.stancetext import content_words
-from claimcheck.store.documents import passage_from_row
+from claimcheck.store.documents import document_texts, passage_from_row
 
 if TYPE_CHECKING:
     import numpy as np
@@ -63,18 +63,20 @@ def load_corpus(conn: sqlite3.Connection) -> dict[int, CorpusPassage]:
     written unless it says otherwise.
     """
     rows = conn.execute(
-        "SELECT p.*, d.path, d.title, d.text AS doc_text FROM passages p "
+        "SELECT p.*, d.path, d.title FROM passages p "
         "JOIN documents d ON d.id = p.document_id WHERE d.superseded_by IS NULL "
         "ORDER BY p.document_id, p.seq"
     ).fetchall()
     by_document: dict[str, list[sqlite3.Row]] = {}
     for row in rows:
         by_document.setdefault(row["document_id"], []).append(row)
+    texts = document_texts(conn, set(by_document))
     corpus: dict[int, CorpusPassage] = {}
     for document_rows in by_document.values():
         passages = [passage_from_row(row) for row in document_rows]
         first = document_rows[0]
-        text, path, title = first["doc_text"], first["path"], first["title"] or ""
+        path, title = first["path"], first["title"] or ""
+        text = texts[first["document_id"]]
         dateline = next((p.dates for p in passages if p.dates and p.start < DATELINE_CHARS), [])
         scope: list[DateFact] = []
         for previous, passage in zip([None, *passages], passages, strict=False):

@@ -130,3 +130,13 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         "(SELECT count(*) FROM claims WHERE orphaned = 1) AS orphaned"
     ).fetchone()
     return {key: int(row[key]) for key in row.keys()}  # noqa: SIM118 - sqlite3.Row
+
+
+def document_texts(conn: sqlite3.Connection, document_ids: set[str]) -> dict[str, str]:
+    """The stored text of each document, read once (never once per joined row: a document's
+    text copied into every evidence row cost seconds and gigabytes at 10,000 claims)."""
+    rows = conn.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(document_ids)),),
+    )
+    return {row["id"]: row["text"] for row in rows}

@@ -8,22 +8,23 @@ from collections.abc import Sequence
 
 from claimcheck.anchor import make_span
 from claimcheck.models import ConflictView, EvidenceView
+from claimcheck.store.documents import document_texts
 
 _SELECT = (
     "SELECT e.*, p.span_start, p.span_end, p.text AS passage_text, p.document_id, "
-    "d.path, d.title, d.text AS doc_text FROM evidence e "
+    "d.path, d.title FROM evidence e "
     "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id"
 )
 
 
-def _view(row: sqlite3.Row) -> EvidenceView:
+def _view(row: sqlite3.Row, texts: dict[str, str]) -> EvidenceView:
     return EvidenceView(
         document_id=row["document_id"],
         document_path=row["path"],
         document_title=row["title"],
         passage_id=row["passage_id"],
         text=row["passage_text"],
-        span=make_span(row["doc_text"], row["span_start"], row["span_end"]),
+        span=make_span(texts[row["document_id"]], row["span_start"], row["span_end"]),
         stance=row["stance"],
         score=row["score"],
         reason=row["reason"],
@@ -48,9 +49,10 @@ def evidence_for(
         "CASE e.stance WHEN 'contradicts' THEN 0 WHEN 'supports' THEN 1 ELSE 2 END, "
         "e.score DESC, e.rank",
         (json.dumps(list(claim_ids)),),
-    )
+    ).fetchall()
+    texts = document_texts(conn, {row["document_id"] for row in rows})
     for row in rows:
-        found[row["claim_id"]].append(_view(row))
+        found[row["claim_id"]].append(_view(row, texts))
     return found
 
 
@@ -65,26 +67,27 @@ def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:
     rows = conn.execute(
         "SELECT e.claim_id, e.score, e.reason, e.kind, e.passage_id, "
         "p.span_start, p.span_end, p.text AS passage_text, p.document_id, d.path, "
-        "d.text AS doc_text, c.text AS claim_text, c.document_id AS claim_document_id, "
-        "c.span_start AS c_start, c.span_end AS c_end, cd.path AS claim_path, "
-        "cd.text AS claim_doc_text FROM evidence e "
+        "c.text AS claim_text, c.document_id AS claim_document_id, "
+        "c.span_start AS c_start, c.span_end AS c_end, cd.path AS claim_path FROM evidence e "
         "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id "
         "JOIN claims c ON c.id = e.claim_id JOIN documents cd ON cd.id = c.document_id "
         "WHERE (e.stance = 'contradicts' OR e.kind = 'update') AND c.orphaned = 0 "
         "AND d.superseded_by IS NULL "
         "ORDER BY cd.path, c.span_start, e.kind, e.score DESC"
-    )
+    ).fetchall()
+    ids = {r["document_id"] for r in rows} | {r["claim_document_id"] for r in rows}
+    texts = document_texts(conn, ids)
     return [
         ConflictView(
             claim_id=r["claim_id"],
             claim_text=r["claim_text"],
             claim_document_id=r["claim_document_id"],
             claim_document_path=r["claim_path"],
-            claim_span=make_span(r["claim_doc_text"], r["c_start"], r["c_end"]),
+            claim_span=make_span(texts[r["claim_document_id"]], r["c_start"], r["c_end"]),
             evidence_document_id=r["document_id"],
             evidence_document_path=r["path"],
             evidence_text=r["passage_text"],
-            evidence_span=make_span(r["doc_text"], r["span_start"], r["span_end"]),
+            evidence_span=make_span(texts[r["document_id"]], r["span_start"], r["span_end"]),
             kind=r["kind"],
             reason=r["reason"],
             score=r["score"],

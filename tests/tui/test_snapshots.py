@@ -18,12 +18,23 @@ SnapCompare = Callable[..., bool]
 
 
 async def ready(pilot: Pilot[None]) -> None:
-    """Wait until the claims and the first claim's detail are on screen."""
+    """Wait until the claims are on screen and the detail shows the highlighted claim.
+
+    Polls instead of sleeping a fixed time: on a slow or busy machine (CI) the detail may take
+    longer than any pause, and a key pressed before it lands would act on the previous claim.
+    """
     app = pilot.app
     assert isinstance(app, ClaimcheckApp)
     await app.loaded.wait()
-    await pilot.pause(0.2)
-    await app.workers.wait_for_complete()
+    for _ in range(200):  # 20 s at most
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        current = app.claims.table.current_id
+        busy = any(worker.is_running for worker in app.workers)
+        if not busy and current in (app.detail_id, None):
+            break
+    else:
+        raise AssertionError("the detail never showed the highlighted claim")
     await pilot.pause()
 
 
@@ -43,7 +54,7 @@ def test_detail_with_evidence_in_context(fixed_db: Path, snap_compare: SnapCompa
     async def open_evidence(pilot: Pilot[None]) -> None:
         await ready(pilot)
         await pilot.press("j", "j")  # Kirby's 1,000 containers: support and an update
-        await pilot.pause(0.2)
+        await ready(pilot)
         await pilot.press("enter", "down")
         await ready(pilot)
 

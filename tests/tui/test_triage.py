@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import RadioButton
+from textual.widgets import RadioButton, Static
 
 from claimcheck.models import ClaimView, Status
 from claimcheck.store import connect
@@ -174,6 +174,25 @@ def test_slash_searches_claim_text_and_escape_clears_it(triage_db: Path) -> None
     assert 0 < counts[1] < counts[0] == counts[2]
     confirmed = [v for v in stored(triage_db).values() if v.status == Status.confirmed]
     assert len(confirmed) == 1 and "satellite" in confirmed[0].text.lower()
+
+
+def test_a_search_that_matches_nothing_keeps_the_keys_that_get_out_of_it(triage_db: Path) -> None:
+    seen: list[object] = []
+
+    async def scenario(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
+        await pilot.press("slash", *"no claim says this", "enter")
+        await pilot.pause()
+        seen.append(len(listed(app)))
+        seen.append(app.query_one("#empty", Static).display)
+        await pilot.press("f")  # still bound: the empty table keeps the focus
+        await pilot.pause()
+        seen.append(type(app.screen).__name__)
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        seen.append(type(app.focused).__name__)
+
+    drive(triage_db, scenario)
+    assert seen == [0, True, "FilterScreen", "SearchInput"]
 
 
 def test_f_filters_by_status_and_conflicts(triage_db: Path) -> None:

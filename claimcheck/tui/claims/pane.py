@@ -85,7 +85,9 @@ class ClaimsPane(Vertical):
         empty = self.query_one("#empty", Static)
         empty.update(NOTHING_MATCHES if self.all_rows else EMPTY_DATABASE)
         empty.display = not shown
-        self.table.display = bool(shown)
+        # The table stays displayed (its header only) so it keeps the focus and with it the
+        # keys that get out of an empty view: `/` search, `f` filter, `r` refresh.
+        self.table.set_class(not shown, "-empty")
         self._caption(len(shown))
 
     def _caption(self, shown: int) -> None:

@@ -1,0 +1,1 @@
+"""Provenance reports: one report model read from the store, rendered in seven formats."""

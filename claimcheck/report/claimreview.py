@@ -1,0 +1,79 @@
+"""`--format claimreview`: schema.org ClaimReview JSON-LD for every claim an analyst decided.
+
+Rating scale (stated in docs/cli.md): bestRating 3, worstRating 1; confirmed → 3, unverified → 2,
+disputed → 1, with `alternateName` the status word. `datePublished` of the review is the latest
+decision's date; `author` its analyst; the reviewed claim's `appearance` is the source document
+(a MediaObject, a kind of CreativeWork, so it can carry the version's `sha256`), its `author` the
+attribution (untyped: it may name a person or an organisation).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.models import ClaimView
+from claimcheck.report.build import ReportInput
+from claimcheck.report.common import file_uri, pretty_json
+from claimcheck.stancetext import is_reporting_date
+
+RATING = {"confirmed": 3, "unverified": 2, "disputed": 1}
+BEST, WORST = 3, 1
+
+
+def said_on(claim: ClaimView) -> str | None:
+    """When the claim was made, if the source dates the saying to a day ('X said on 13 Oct…').
+
+    A date the claim is about ('deliveries between 7 September and 1 October') is not used.
+    """
+    quote, offset = claim.span.exact, claim.span.start
+    for d in claim.dates:
+        start, end = d.start - offset, d.end - offset
+        if d.precision == "day" and d.value and is_reporting_date(quote, start, end):
+            return d.value
+    return None
+
+
+def review(claim: ClaimView) -> dict[str, Any]:
+    """One ClaimReview object for a decided claim."""
+    latest = claim.history[-1]
+    item: dict[str, Any] = {
+        "@type": "Claim",
+        "text": claim.text,
+        "appearance": {
+            "@type": "MediaObject",
+            "url": file_uri(claim.document_path),
+            "name": claim.document_title,
+            "sha256": claim.sha256,
+        },
+    }
+    if claim.attribution:
+        # the source's own words name a person or an organisation; claimcheck cannot tell which
+        item["author"] = {"name": claim.attribution}
+    stated = said_on(claim)
+    if stated:
+        item["datePublished"] = stated
+    body: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "@id": f"urn:claimcheck:claim:{claim.id}",
+        "claimReviewed": claim.text,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATING[claim.status.value],
+            "bestRating": BEST,
+            "worstRating": WORST,
+            "alternateName": claim.status.value,
+        },
+        "itemReviewed": item,
+        "author": {"@type": "Person", "name": latest.analyst},
+        "datePublished": latest.at[:10],
+    }
+    if claim.note:
+        body["reviewBody"] = claim.note
+    return body
+
+
+def render_claimreview(data: ReportInput) -> str:
+    """A JSON-LD document: an @graph of ClaimReview objects, one per decided claim."""
+    reviews = [review(c) for c in data.report.claims if c.history]
+    document = {"@context": "https://schema.org", "@graph": reviews}
+    return pretty_json(document)

@@ -1,0 +1,193 @@
+"""`--format md`: the report for people who live in Markdown.
+
+Every piece of source text and every note goes through `escape`: HTML-significant characters
+become entities (a `<script>` stays text in any renderer) and Markdown syntax characters are
+backslash-escaped, so a source cannot add links, images, headings or tables to the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.report.build import ReportInput
+from claimcheck.report.common import counts, dates, figures, in_context
+from claimcheck.report.model import Report
+
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]#|~])")
+_BLOCK_MARKER = re.compile(r"^( ?)(?:([-+=])|(\d{1,9})([.)]))")
+
+
+def _unmark(match: re.Match[str]) -> str:
+    space, bullet, number, delimiter = match.groups()
+    return f"{space}\\{bullet}" if bullet else f"{space}{number}\\{delimiter}"
+
+
+def escape(text: str) -> str:
+    """Source text as inert Markdown on one line: entities for &, <, >; backslashes for syntax.
+
+    Emphasis, code, links, images, headings and table pipes are escaped everywhere; list and
+    heading markers only where they could start a block. Runs of white space (line breaks
+    included) become one space; a space at either end stays, so pieces of one sentence can be
+    escaped apart and joined.
+    """
+    flat = re.sub(r"\s+", " ", text)
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BLOCK_MARKER.sub(_unmark, _INLINE_SYNTAX.sub(r"\\\1", flat))
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _summary(report: Report) -> list[str]:
+    s = report.summary
+    lines = ["## Summary", ""]
+    lines += _table(["status", "claims"], [[k, str(v)] for k, v in s.by_status.items()])
+    lines += ["", "Claims by document:", ""]
+    documents = [
+        [escape(d.title), str(d.claims), str(d.unverified), str(d.confirmed), str(d.disputed)]
+        for d in s.by_document
+    ]
+    lines += _table(["document", "claims", "unverified", "confirmed", "disputed"], documents)
+    kinds = ", ".join(f"{n} {k}" for k, n in s.conflicts_by_kind.items()) or "none"
+    lines += ["", f"Conflicts: {s.claims_with_conflicts} claims ({kinds}).", ""]
+    return lines
+
+
+def _conflicts(found: list[ConflictView]) -> list[str]:
+    lines = ["## Conflicts", ""]
+    if not found:
+        return [*lines, "No other source contradicts or updates a claim.", ""]
+    rows = [
+        [
+            f"[{c.claim_id}](#{c.claim_id})",
+            c.kind,
+            escape(c.reason),
+            escape(c.evidence_document_path.rsplit("/", 1)[-1]),
+            escape(c.evidence_text),
+        ]
+        for c in found
+    ]
+    return [*lines, *_table(["claim", "kind", "reason", "source", "passage"], rows), ""]
+
+
+def _evidence(evidence: list[EvidenceView]) -> list[str]:
+    if not evidence:
+        return ["No evidence found yet.", ""]
+    rows = [
+        [
+            "update" if e.kind == "update" else e.stance,
+            f"{e.score:.2f}",
+            escape(e.reason),
+            escape(e.document_title),
+            f"{e.span.start}–{e.span.end}",
+            escape(e.text),
+        ]
+        for e in evidence
+    ]
+    return [*_table(["stance", "score", "reason", "source", "span", "passage"], rows), ""]
+
+
+def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]:
+    context = in_context(texts.get(claim.document_id), claim.span)
+    document = report.document(claim.document_id)
+    supporting, contradicting = counts(claim)
+    lines = [
+        f'### <a id="{claim.id}"></a>{claim.id} — {claim.status.value}'
+        + (" — orphaned" if claim.orphaned else ""),
+        "",
+        f"> {'…' if context.clipped_before else ''}{escape(context.before)}"
+        f"**{escape(context.exact)}**{escape(context.after)}"
+        f"{'…' if context.clipped_after else ''}",
+        "",
+        f"- Source: {escape(claim.document_title)} ({escape(claim.document_path)}, "
+        f"version {claim.document_version}), characters {claim.span.start}–{claim.span.end}",
+        f"- sha256: `{claim.sha256}`" + ("" if document else " (document not in this report)"),
+        f"- Figures: {escape('; '.join(figures(claim))) or '—'}",
+        f"- Dates: {escape('; '.join(dates(claim))) or '—'}",
+        f"- Attributed to: {escape(claim.attribution or '—')}",
+        f"- Check-worthiness: {claim.checkworthiness:.2f}; evidence: {supporting} supporting, "
+        f"{contradicting} contradicting",
+        f"- Note: {escape(claim.note) if claim.note else '—'}",
+        "",
+    ]
+    if claim.history:
+        lines += ["Decisions:", ""]
+        decisions = [
+            [
+                str(h.id),
+                h.at,
+                escape(h.analyst),
+                h.from_.value,
+                h.to.value,
+                escape(h.note or "") + (f" (undoes #{h.reverts})" if h.reverts else ""),
+            ]
+            for h in claim.history
+        ]
+        lines += _table(["#", "at", "analyst", "from", "to", "note"], decisions)
+        lines.append("")
+    return [*lines, "Evidence:", "", *_evidence(claim.evidence)]
+
+
+def _documents(report: Report) -> list[str]:
+    rows = [
+        [
+            escape(d.title),
+            escape(d.path),
+            f"{d.version}{'' if d.current else ' (replaced)'}",
+            f"`{d.sha256}`",
+            d.ingested_at,
+        ]
+        for d in report.documents
+    ]
+    return ["## Documents", "", *_table(["title", "path", "version", "sha256", "ingested"], rows)]
+
+
+def _models(report: Report) -> list[str]:
+    """Models, package versions and check runs: what produced the suggestions."""
+    m = report.models
+    components = [
+        ["claimcheck", escape(m.claimcheck)],
+        ["embedding models", escape(", ".join(m.embedding_models)) or "none"],
+        ["stance models", escape(", ".join(m.stance_models)) or "none"],
+        *([escape(name), escape(version)] for name, version in m.packages.items()),
+    ]
+    runs = [
+        [str(r.id), r.at, escape(r.embedding_model), escape(r.stance_model), str(r.claims_checked)]
+        for r in report.check_runs
+    ]
+    return [
+        "## Models and versions",
+        "",
+        *_table(["component", "version"], components),
+        "",
+        *_table(["check run", "at", "embedding", "stance", "claims checked"], runs),
+    ]
+
+
+def render_markdown(data: ReportInput) -> str:
+    """The whole report as one Markdown document."""
+    report = data.report
+    models = report.models
+    lines = [
+        "# claimcheck provenance report",
+        "",
+        escape(
+            f"Generated {report.generated_at} from {report.database} by claimcheck "
+            f"{models.claimcheck}; embedding models: "
+            f"{', '.join(models.embedding_models) or 'none'}; stance: "
+            f"{', '.join(models.stance_models) or 'none'}."
+        ),
+        "",
+        *_summary(report),
+        *_conflicts(report.conflicts),
+        "## Claims",
+        "",
+    ]
+    for claim in report.claims:
+        lines += _claim(claim, report, data.texts)
+    lines += [*_documents(report), "", *_models(report)]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,83 @@
+"""The report as data: what every format renders (the JSON format is this, serialised)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+
+from claimcheck.models import ClaimView, ConflictView, Record
+
+SCHEMA: Literal["claimcheck.report/1"] = "claimcheck.report/1"
+
+
+class ReportDocument(Record):
+    """A source document version the report's claims and evidence anchor into."""
+
+    id: str
+    path: str
+    title: str
+    sha256: str
+    ingested_at: str
+    version: int = 1
+    current: bool = Field(default=True, description="False for a version a re-ingest replaced.")
+
+
+class ModelsUsed(Record):
+    """Everything that produced the suggestions: enough to reproduce the report."""
+
+    claimcheck: str
+    embedding_models: list[str]
+    stance_models: list[str]
+    packages: dict[str, str] = Field(description="Versions of the libraries that matter.")
+
+
+class CheckRun(Record):
+    """One `claimcheck check` run: when, with which models, how much it did."""
+
+    id: int
+    at: str
+    embedding_model: str
+    stance_model: str
+    claims_checked: int
+
+
+class DocumentCounts(Record):
+    """Claims of one document by status."""
+
+    document_id: str
+    title: str
+    claims: int
+    unverified: int
+    confirmed: int
+    disputed: int
+
+
+class ReportSummary(Record):
+    """Claims by status and by document, and conflicts by kind."""
+
+    claims: int
+    by_status: dict[str, int]
+    by_document: list[DocumentCounts]
+    conflicts_by_kind: dict[str, int]
+    claims_with_conflicts: int
+
+
+class Report(Record):
+    """`claimcheck.report/1`: the documents, the claims with evidence, the conflicts."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+
+    schema_: Literal["claimcheck.report/1"] = Field(default=SCHEMA, alias="schema")
+    generated_at: str
+    database: str
+    models: ModelsUsed
+    summary: ReportSummary
+    documents: list[ReportDocument]
+    claims: list[ClaimView]
+    conflicts: list[ConflictView]
+    check_runs: list[CheckRun] = Field(default_factory=list)
+
+    def document(self, document_id: str) -> ReportDocument | None:
+        """A document of the report by id."""
+        return next((d for d in self.documents if d.id == document_id), None)
