@@ -82,6 +82,10 @@ def startup_and_pipeline(runs: int, work: Path) -> list[Row]:
     ):
         measured = [timed(command)[:2] for _ in range(max(runs, 7))]
         rows.append(summary(f"start-up: {label}", measured, "< 0.3 s", digits=3))
+    for fmt in ("html", "json", "prov"):  # bench_report.py has every format and 10,000 claims
+        report = [CLAIMCHECK, "--db", str(db), "report", "--format", fmt, "-o", str(work / "r")]
+        measured = [timed(report)[:2] for _ in range(runs)]
+        rows.append(summary(f"report --format {fmt} (seeds + evidence)", measured))
     return rows
 
 

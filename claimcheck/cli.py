@@ -60,11 +60,18 @@ def main(ctx: click.Context, db: Path | None) -> None:
 
 
 @contextmanager
-def database(ctx: click.Context) -> Iterator[sqlite3.Connection]:
-    """The command's database connection, migrated and closed afterwards."""
+def database(ctx: click.Context, *, must_exist: bool = False) -> Iterator[sqlite3.Connection]:
+    """The command's database connection, migrated and closed afterwards.
+
+    `must_exist` is for commands whose output would be misleading from a database that a mistyped
+    `--db` just created (an empty report); the others create it on first use.
+    """
     from claimcheck.store import connect
 
-    conn = connect(ctx.obj["db"])
+    path = Path(ctx.obj["db"])
+    if must_exist and not path.exists():
+        raise ClaimcheckError(f"{path}: no such database (claimcheck --db {path} ingest PATH...)")
+    conn = connect(path)
     try:
         yield conn
     finally:
@@ -94,7 +101,9 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 
 def emit_json(data: object) -> None:
     """Write one JSON document on stdout."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from claimcheck.jsontext import pretty_json
+
+    click.echo(pretty_json(data))
 
 
 @main.command()
@@ -455,15 +464,22 @@ def stance(input_path: str, model: str | None, lexical_only: bool, head_path: Pa
 @click.pass_context
 def report(ctx: click.Context, report_format: str, output: Path | None, prov_format: str) -> None:
     """Write the provenance report: claims, sources, evidence, conflicts and decisions."""
+    import gc
     from typing import cast
 
     from claimcheck.report.build import build_report
     from claimcheck.report.formats import render
     from claimcheck.report.provfmt import ProvFormat
 
-    with database(ctx) as conn:
-        data = build_report(conn, ctx.obj["db"])
-    text = render(data, report_format, cast(ProvFormat, prov_format))
+    # Hundreds of thousands of small acyclic objects (10,000 claims): the cyclic collector's passes
+    # over them were 40 % of the time; reference counting still frees everything.
+    gc.disable()
+    try:
+        with database(ctx, must_exist=True) as conn:
+            data = build_report(conn, ctx.obj["db"])
+        text = render(data, report_format, cast(ProvFormat, prov_format))
+    finally:
+        gc.enable()
     if output is None:
         click.echo(text, nl=False)
         return

@@ -20,7 +20,7 @@ from claimcheck.ingest import ingest_paths
 from claimcheck.models import ClaimView, EvidenceView
 from claimcheck.passageindex import index_path
 from claimcheck.store import connect
-from claimcheck.store.evidence import conflicts
+from claimcheck.store.evidence import conflicts, conflicts_in
 from claimcheck.store.views import claim_views
 from claimcheck.verify import CheckConfig, check
 from tests.conftest import EVIDENCE, ROOT, SEEDS
@@ -138,6 +138,17 @@ def test_conflicts_show_both_sides_anchored_with_kind_and_reason(demo: sqlite3.C
     # several sources stating the same differing figure share a group under the claim
     troops = [c for c in found if "grown to over 15,000" in c.claim_text]
     assert any(c.group == "figure: about 12,000 troops" for c in troops)
+
+
+@pytest.mark.model
+def test_conflicts_from_loaded_claim_views_are_the_conflicts_query(
+    demo: sqlite3.Connection,
+) -> None:
+    rows = demo.execute("SELECT id FROM documents WHERE superseded_by IS NULL")
+    current = {r["id"] for r in rows}
+    found = conflicts(demo)
+    assert len(found) > 20
+    assert conflicts_in(claim_views(demo), current) == found
 
 
 @pytest.mark.model

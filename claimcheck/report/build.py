@@ -19,7 +19,7 @@ from claimcheck.report.model import (
     ReportDocument,
     ReportSummary,
 )
-from claimcheck.store.evidence import conflicts
+from claimcheck.store.evidence import conflicts_in
 from claimcheck.store.views import claim_views
 
 PACKAGES = (
@@ -118,10 +118,10 @@ def build_report(
 ) -> ReportInput:
     """Everything the database holds about its claims, as a Report plus the documents' texts."""
     claims = claim_views(conn)
-    found = conflicts(conn)
     referenced = {c.document_id for c in claims}
     referenced |= {e.document_id for c in claims for e in c.evidence}
     documents, texts = _documents(conn, referenced)
+    found = conflicts_in(claims, {d.id for d in documents if d.current})
     report = Report(
         generated_at=generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
         database=str(database),

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimcheck.jsontext import pretty_json
 from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import file_uri, pretty_json
+from claimcheck.report.common import file_uri
 from claimcheck.stancetext import is_reporting_date
 
 RATING = {"confirmed": 3, "unverified": 2, "disputed": 1}
@@ -76,4 +77,4 @@ def render_claimreview(data: ReportInput) -> str:
     """A JSON-LD document: an @graph of ClaimReview objects, one per decided claim."""
     reviews = [review(c) for c in data.report.claims if c.history]
     document = {"@context": "https://schema.org", "@graph": reviews}
-    return pretty_json(document)
+    return pretty_json(document) + "\n"

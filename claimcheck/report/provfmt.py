@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from claimcheck.jsontext import pretty_json
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import pretty_json
 
 if TYPE_CHECKING:
     from prov.model import ProvDocument
@@ -127,4 +127,4 @@ def render_prov(data: ReportInput, prov_format: ProvFormat = "json") -> str:
     # dict in Rust halves the time at 10,000 claims (docs/benchmarks.md)
     from prov.serializers.provjson import encode_json_document
 
-    return pretty_json(encode_json_document(doc))
+    return pretty_json(encode_json_document(doc)) + "\n"

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from claimcheck.anchor import make_span
-from claimcheck.models import ConflictView, EvidenceView
+from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.store.documents import document_texts
 
 _SELECT = (
@@ -71,9 +71,10 @@ def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:
         "c.span_start AS c_start, c.span_end AS c_end, cd.path AS claim_path FROM evidence e "
         "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id "
         "JOIN claims c ON c.id = e.claim_id JOIN documents cd ON cd.id = c.document_id "
-        "WHERE (e.stance = 'contradicts' OR e.kind = 'update') AND c.orphaned = 0 "
+        "WHERE (e.stance = 'contradicts' OR e.kind = 'update') AND e.kind IS NOT NULL "
+        "AND c.orphaned = 0 "
         "AND d.superseded_by IS NULL "
-        "ORDER BY cd.path, c.span_start, e.kind, e.score DESC"
+        "ORDER BY cd.path, c.span_start, c.id, e.kind, e.score DESC, e.passage_id"
     ).fetchall()
     ids = {r["document_id"] for r in rows} | {r["claim_document_id"] for r in rows}
     texts = document_texts(conn, ids)
@@ -94,4 +95,50 @@ def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:
             group=f"{r['kind']}: {_group(r['reason'])}",
         )
         for r in rows
+    ]
+
+
+def conflicts_in(views: Sequence[ClaimView], current: set[str]) -> list[ConflictView]:
+    """What `conflicts` returns, from claim views already loaded with their evidence.
+
+    `current` holds the ids of current document versions. The report uses this instead of a
+    second query: at 10,000 claims it saves seconds and, by sharing the views' spans, hundreds of
+    megabytes (tests/test_check.py checks that both give the same list).
+    """
+    found = [
+        (claim, e)
+        for claim in views
+        if not claim.orphaned
+        for e in claim.evidence
+        if (e.stance == "contradicts" or e.kind == "update")
+        and e.kind is not None
+        and e.document_id in current
+    ]
+    found.sort(
+        key=lambda pair: (
+            pair[0].document_path,
+            pair[0].span.start,
+            pair[0].id,
+            pair[1].kind,
+            -pair[1].score,
+            pair[1].passage_id,
+        )
+    )
+    return [
+        ConflictView(
+            claim_id=claim.id,
+            claim_text=claim.text,
+            claim_document_id=claim.document_id,
+            claim_document_path=claim.document_path,
+            claim_span=claim.span,
+            evidence_document_id=e.document_id,
+            evidence_document_path=e.document_path,
+            evidence_text=e.text,
+            evidence_span=e.span,
+            kind=e.kind,
+            reason=e.reason,
+            score=e.score,
+            group=f"{e.kind}: {_group(e.reason)}",
+        )
+        for claim, e in found
     ]

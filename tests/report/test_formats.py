@@ -248,6 +248,14 @@ def test_report_cli_formats_exit_codes_and_atomic_output(report_db: Path, tmp_pa
     assert len(failed.stderr.strip().splitlines()) == 1 and not missing.parent.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temp file left
 
+    typo = tmp_path / "claimcheck.bd"
+    refused = runner.invoke(main, ["--db", str(typo), "report", "--format", "md"])
+    assert refused.exit_code == 1 and not typo.exists() and not refused.stdout
+    assert (
+        refused.stderr
+        == f"error: {typo}: no such database (claimcheck --db {typo} ingest PATH...)\n"
+    )
+
 
 def test_a_failed_write_keeps_the_previous_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
