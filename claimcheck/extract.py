@@ -113,14 +113,17 @@ def extract(document_id: str, text: str, sha256: str) -> Extraction:
     for seq, (start, end) in enumerate(split_sentences(text)):
         sentence = text[start:end]
         dates, quantities, attribution = sentence_facts(text, start, end, context)
+        # the passage, like the claim's quote, leaves out a heading, bullet or quote marker: it is
+        # what evidence shows and what is embedded ("# Seoul says…" reads as "Seoul says…")
+        quote_start = claim_start(text, start, end)
         passages.append(
             Passage(
                 document_id=document_id,
                 seq=seq,
-                start=start,
+                start=quote_start,
                 end=end,
-                text=sentence,
-                content_hash=content_hash(sentence),
+                text=text[quote_start:end],
+                content_hash=content_hash(text[quote_start:end]),
                 quantities=quantities,
                 dates=dates,
                 attribution=attribution,
@@ -128,7 +131,6 @@ def extract(document_id: str, text: str, sha256: str) -> Extraction:
         )
         if not is_claim(sentence, quantities, dates, attribution):
             continue
-        quote_start = claim_start(text, start, end)
         claims.append(
             Claim(
                 id=claim_id(document_id, start, end),

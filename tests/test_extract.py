@@ -115,7 +115,7 @@ def test_opinion_scores_below_figures(seeded: sqlite3.Connection) -> None:
     assert not any(k.startswith(opinion[:40]) for k in rows)
 
 
-def test_a_heading_or_bullet_claim_quotes_its_words_not_the_markup() -> None:
+def test_a_heading_or_bullet_quotes_its_words_not_the_markup() -> None:
     text = "# Pentagon says 10,000 troops were sent\n\n- Kirby said 1,000 containers left.\n"
     found = extract("doc", text, "0" * 64)
     assert [c.span.exact for c in found.claims] == [
@@ -124,4 +124,9 @@ def test_a_heading_or_bullet_claim_quotes_its_words_not_the_markup() -> None:
     ]
     for claim in found.claims:
         assert text[claim.span.start : claim.span.end] == claim.span.exact == claim.text
-    assert found.passages[0].text.startswith("# ")  # passages keep every visible character
+    # passages (what evidence shows and what is embedded) leave the markup out too
+    assert [p.text for p in found.passages] == [c.span.exact for c in found.claims]
+    for passage in found.passages:
+        assert text[passage.start : passage.end] == passage.text
+    kept = extract("doc", "#hashtag is not a heading, 5 troops said.\n", "0" * 64)
+    assert kept.passages[0].text.startswith("#hashtag")

@@ -6,12 +6,15 @@ on descriptor 4.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -38,7 +41,7 @@ class Browser:
     """Headless Chromium with one page, driven over the DevTools pipe."""
 
     def __init__(self, binary: str) -> None:
-        self._profile = tempfile.TemporaryDirectory(prefix="claimcheck-chromium-")
+        self._profile = tempfile.mkdtemp(prefix="claimcheck-chromium-")
         to_browser_read, self._to_browser = os.pipe()
         self._from_browser, from_browser_write = os.pipe()
 
@@ -50,9 +53,10 @@ class Browser:
             os.dup2(writing, 4)
 
         self._process = subprocess.Popen(
-            [binary, *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
+            [binary, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
             close_fds=False,  # fds 3 and 4 must survive exec; every other fd is non-inheritable
             preexec_fn=wire_fds,
+            start_new_session=True,  # its helper processes form one group, killed together
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -78,11 +82,27 @@ class Browser:
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self._process.kill()
+        # Close it as a person would, so it flushes its profile and takes its helpers along;
+        # then make sure the whole group is gone before the profile is removed (a helper still
+        # writing there made rmtree fail with "Directory not empty").
+        with contextlib.suppress(RuntimeError, OSError):
+            self.send("Browser.close")
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._process.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
         self._process.wait(timeout=10)
         os.close(self._to_browser)
         os.close(self._from_browser)
-        self._profile.cleanup()
+        for _ in range(50):
+            try:
+                shutil.rmtree(self._profile)
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                time.sleep(0.1)
+        shutil.rmtree(self._profile, ignore_errors=True)
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
         """Send a command (to the page once attached) and return its result."""
