@@ -138,6 +138,14 @@ class ClaimcheckApp(App[None]):
     def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
         self.schedule_detail()
 
+    def on_claims_table_emptied(self, event: ClaimsTable.Emptied) -> None:
+        """Nothing listed: the detail must not keep showing a claim the list no longer has."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self.workers.cancel_group(self, "detail")
+        self.detail_id = None
+        self.detail.clear()
+
     def on_evidence_table_highlighted(self, event: EvidenceTable.Highlighted) -> None:
         table = self.query_one(EvidenceTable)
         self.load_evidence(event.evidence.document_id, table.evidence.index(event.evidence))

@@ -176,6 +176,30 @@ def test_slash_searches_claim_text_and_escape_clears_it(triage_db: Path) -> None
     assert len(confirmed) == 1 and "satellite" in confirmed[0].text.lower()
 
 
+def test_the_detail_follows_the_cursor_through_search_and_sort(triage_db: Path) -> None:
+    shown: list[tuple[str | None, str | None]] = []
+
+    async def rest(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
+        await pilot.pause(0.2)  # past the 60 ms the cursor must rest before the detail loads
+        await settle(app, pilot)
+        shown.append((app.claims.table.current_id, app.detail_id))
+
+    async def scenario(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
+        await rest(app, pilot)
+        await pilot.press("slash", *"satellite", "enter")
+        await rest(app, pilot)
+        await pilot.press("s", "s")
+        await rest(app, pilot)
+        await pilot.press("c")  # decides the claim the detail showed
+
+    drive(triage_db, scenario)
+    first, searched, sorted_ = shown
+    assert searched[0] != first[0]  # the search moved the cursor to another claim...
+    for current, detail in shown:
+        assert current is not None and detail == current  # ...and the detail went with it
+    assert stored(triage_db)[sorted_[1] or ""].status == Status.confirmed
+
+
 def test_a_search_that_matches_nothing_keeps_the_keys_that_get_out_of_it(triage_db: Path) -> None:
     seen: list[object] = []
 
@@ -184,6 +208,7 @@ def test_a_search_that_matches_nothing_keeps_the_keys_that_get_out_of_it(triage_
         await pilot.pause()
         seen.append(len(listed(app)))
         seen.append(app.query_one("#empty", Static).display)
+        seen.append(app.detail.has_class("empty") and app.detail_id is None)  # no stale claim
         await pilot.press("f")  # still bound: the empty table keeps the focus
         await pilot.pause()
         seen.append(type(app.screen).__name__)
@@ -192,7 +217,7 @@ def test_a_search_that_matches_nothing_keeps_the_keys_that_get_out_of_it(triage_
         seen.append(type(app.focused).__name__)
 
     drive(triage_db, scenario)
-    assert seen == [0, True, "FilterScreen", "SearchInput"]
+    assert seen == [0, True, True, "FilterScreen", "SearchInput"]
 
 
 def test_f_filters_by_status_and_conflicts(triage_db: Path) -> None:

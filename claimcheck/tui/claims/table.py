@@ -3,6 +3,7 @@ sort and scroll as fast as 100; decisions come from the keyboard on the highligh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -82,6 +83,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         def __init__(self, claim_id: str) -> None:
             super().__init__()
             self.claim_id = claim_id
+
+    class Emptied(Message):
+        """No claim is listed any more (the filters or the search match nothing)."""
 
     class HeaderSelected(Message):
         """A column heading was clicked: sort by that column."""
@@ -180,6 +184,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         """Put the cursor on row `index` (clamped) and keep it on screen."""
         if not self.rows:
             self.cursor_row = 0
+            self._announce(self.Emptied)
             return
         index = max(0, min(index, len(self.rows) - 1))
         previous, self.cursor_row = self.cursor_row, index
@@ -192,7 +197,18 @@ class ClaimsTable(ScrollView, can_focus=True):
         if previous != index:
             self.refresh_line(previous)
             self.refresh_line(index)
-            self.post_message(self.Highlighted(self.rows[index].id))
+            claim_id = self.rows[index].id
+            self._announce(lambda: self.Highlighted(claim_id))
+
+    def _announce(self, message: Callable[[], Message]) -> None:
+        """Post a message made in this widget's own context.
+
+        Textual takes a message's sender from the pump that is running when the message is made,
+        and stops a message that reaches its sender's parent. `move_to` also runs inside the
+        pane's handlers (search, filters, sort), where the pane would be the sender: the message
+        would stop at the pane and the app would keep showing the previous claim's detail.
+        """
+        self.call_next(lambda: self.post_message(message()))
 
     def advance(self) -> None:
         """Move to the next claim (after a decision), staying on the last one at the end."""
