@@ -80,16 +80,13 @@ def summarize(conn: sqlite3.Connection, *, top: int = 8) -> Summary:
     ).fetchall()
     checked = conn.execute("SELECT count(DISTINCT claim_id) FROM evidence").fetchone()[0]
     by_stance = dict(conn.execute("SELECT stance, count(*) FROM evidence GROUP BY stance"))
-    from claimcheck.store.evidence import conflicts
+    from claimcheck.store.evidence import conflicts, count_by_kind
 
     found = conflicts(conn)
-    by_kind: dict[str, int] = {}
-    for conflict in found:
-        by_kind[conflict.kind] = by_kind.get(conflict.kind, 0) + 1
     return Summary(
         checked=checked,
         by_stance=by_stance,
-        conflicts_by_kind=by_kind,
+        conflicts_by_kind=count_by_kind(found),
         claims_with_conflicts=len({c.claim_id for c in found}),
         documents=totals["documents"],
         passages=totals["passages"],

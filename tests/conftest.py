@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,30 @@ SEEDS = ROOT / "seeds"
 EVIDENCE = ROOT / "evidence"
 SEED_MAIN = SEEDS / "000_58787b6ecf2142dc.txt"
 SEED_EAF = SEEDS / "003_d8c82678917eee25.txt"
+
+_IMPORTS_SCRIPT = """
+import json, sys
+from claimcheck.cli import main
+for args in json.loads(sys.argv[1]):
+    try:
+        main(args, standalone_mode=False)
+    except SystemExit:
+        pass
+print(json.dumps(sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def imported_by(commands: Sequence[Sequence[str]], modules: Sequence[str]) -> tuple[str, list[str]]:
+    """Run CLI commands in one fresh interpreter: what they printed, and which of `modules`
+    they imported (start-up cost: commands that need no model must not load one)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_SCRIPT, json.dumps(commands), json.dumps(list(modules))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported: list[str] = json.loads(proc.stderr.strip().splitlines()[-1])
+    return proc.stdout, imported
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,7 @@ from claimcheck.store import connect
 from claimcheck.store.evidence import conflicts, conflicts_in
 from claimcheck.store.views import claim_views
 from claimcheck.verify import CheckConfig, check
-from tests.conftest import EVIDENCE, ROOT, SEEDS
+from tests.conftest import EVIDENCE, ROOT, SEEDS, imported_by
 from tests.fakes import BagOfWordsEmbedder
 
 PLANTED: list[dict[str, Any]] = json.loads((ROOT / "tests/data/planted.json").read_text("utf-8"))
@@ -161,18 +159,11 @@ def test_unchanged_corpus_rechecks_nothing_and_loads_no_model(demo_db: Path) -> 
         tuple(before)
     )
     conn.close()
-    script = (
-        "import sys\nfrom claimcheck.cli import main\n"
-        "try:\n    main(['--db', sys.argv[1], 'check'], standalone_mode=False)\n"
-        "except SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules),"
-        " file=sys.stderr)\n"
+    stdout, imported = imported_by(
+        [["--db", str(demo_db), "check"]], ("torch", "sentence_transformers")
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", script, str(demo_db)], capture_output=True, text=True, check=True
-    )
-    assert "up to date" in proc.stdout
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    assert "up to date" in stdout
+    assert imported == []
 
 
 def test_a_missing_index_is_rebuilt_from_stored_vectors_not_re_embedded(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import click
@@ -12,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from claimcheck.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, imported_by
 
 CLAIM_KEYS = {
     "id",
@@ -141,22 +139,8 @@ HEAVY = ("torch", "sentence_transformers", "faiss", "textual", "sqlite_utils", "
 
 
 def test_read_commands_do_not_import_heavy_libraries(db: Path) -> None:
-    script = (
-        "import sys\n"
-        "from claimcheck.cli import main\n"
-        "for args in (['--help'], ['--db', sys.argv[1], 'claims', '--json'],"
-        " ['--db', sys.argv[1], 'show', sys.argv[2], '--json']):\n"
-        "    try:\n"
-        "        main(args, standalone_mode=False)\n"
-        "    except SystemExit:\n"
-        "        pass\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
-    )
     claim_id = json.loads(run(db, "claims", "--json").stdout)[0]["id"]
-    proc = subprocess.run(
-        [sys.executable, "-c", script, str(db), claim_id],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    commands = [["--help"], ["--db", str(db), "claims", "--json"]]
+    commands.append(["--db", str(db), "show", claim_id, "--json"])
+    _, imported = imported_by(commands, HEAVY)
+    assert imported == []

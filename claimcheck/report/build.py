@@ -19,7 +19,7 @@ from claimcheck.report.model import (
     ReportDocument,
     ReportSummary,
 )
-from claimcheck.store.evidence import conflicts_in
+from claimcheck.store.evidence import conflicts_in, count_by_kind
 from claimcheck.store.views import claim_views
 
 PACKAGES = (
@@ -101,14 +101,11 @@ def _summary(claims: list[ClaimView], found: list[ConflictView]) -> ReportSummar
         )
         counts.claims += 1
         setattr(counts, claim.status.value, getattr(counts, claim.status.value) + 1)
-    kinds: dict[str, int] = {}
-    for conflict in found:
-        kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
     return ReportSummary(
         claims=len(claims),
         by_status=by_status,
         by_document=sorted(per_document.values(), key=lambda d: d.title.lower()),
-        conflicts_by_kind=dict(sorted(kinds.items())),
+        conflicts_by_kind=dict(sorted(count_by_kind(found).items())),
         claims_with_conflicts=len({c.claim_id for c in found}),
     )
 

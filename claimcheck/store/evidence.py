@@ -142,3 +142,11 @@ def conflicts_in(views: Sequence[ClaimView], current: set[str]) -> list[Conflict
         )
         for claim, e in found
     ]
+
+
+def count_by_kind(found: Sequence[ConflictView]) -> dict[str, int]:
+    """Conflicting passages per kind (`figure`, `date`, …), in the order kinds first appear."""
+    kinds: dict[str, int] = {}
+    for conflict in found:
+        kinds[conflict.kind] = kinds.get(conflict.kind, 0) + 1
+    return kinds

@@ -8,8 +8,6 @@ import json
 import os
 import re
 import stat
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ from claimcheck.report.model import Report
 from claimcheck.report.output import write_atomic
 from claimcheck.report.provfmt import build_prov
 from claimcheck.store import connect
+from tests.conftest import imported_by
 from tests.report.conftest import GENERATED_AT, HOSTILE_NOTE
 
 GOLDEN = Path(__file__).parent / "golden" / "report.md"
@@ -289,17 +288,9 @@ def test_a_written_report_has_ordinary_permissions(tmp_path: Path) -> None:
 
 
 def test_report_imports_no_model_library(report_db: Path) -> None:
-    script = (
-        "import sys\nfrom claimcheck.cli import main\n"
-        "try:\n    main(['--db', sys.argv[1], 'report', '--format', 'html'],"
-        " standalone_mode=False)\nexcept SystemExit:\n    pass\n"
-        "heavy = ('torch', 'sentence_transformers', 'faiss', 'onnxruntime', 'textual')\n"
-        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", script, str(report_db)], capture_output=True, text=True, check=True
-    )
-    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    heavy = ("torch", "sentence_transformers", "faiss", "onnxruntime", "textual")
+    _, imported = imported_by([["--db", str(report_db), "report", "--format", "html"]], heavy)
+    assert imported == []
 
 
 def test_the_note_is_in_the_report_escaped(report_input: ReportInput) -> None:
