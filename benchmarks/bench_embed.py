@@ -31,10 +31,10 @@ def one_run(paths: list[Path], model: str) -> dict[str, float]:
     """Check's embedding rate and plain encode's rate on the same texts, in one process."""
     from sentence_transformers import SentenceTransformer
 
+    from claimcheck.check import CheckConfig, check
     from claimcheck.embed import BATCH_SIZE, model_path
     from claimcheck.ingest import ingest_paths
     from claimcheck.store import connect
-    from claimcheck.verify import CheckConfig, check
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"

@@ -1,4 +1,5 @@
-"""Search benchmark for claimcheck.index: exact against approximate on synthetic clustered vectors.
+"""Search benchmark for claimcheck.search.vectorindex: exact against approximate search on
+synthetic clustered vectors.
 
 For each corpus size it measures the exact flat index (single-query latency, and the ground truth),
 then each approximate index configuration: build time, single-query p50/p99 latency, recall@10
@@ -29,7 +30,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.index import IndexConfig, VectorIndex, available_cpus, build_index
+from claimcheck.search.vectorindex import IndexConfig, VectorIndex, available_cpus, build_index
 
 if TYPE_CHECKING:
     import numpy as np

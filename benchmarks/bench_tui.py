@@ -48,9 +48,9 @@ def sentence(rng: random.Random, n: int) -> str:
 
 def build(db: Path, claims: int) -> None:
     """Write synthetic documents, ingest them, and fill evidence with the fake embedder."""
+    from claimcheck.check import CheckConfig, check
     from claimcheck.ingest import ingest_paths
     from claimcheck.store import connect
-    from claimcheck.verify import CheckConfig, check
     from tests.fakes import BagOfWordsEmbedder
 
     rng = random.Random(7)

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimcheck.embed import Embedder
-from claimcheck.stancetext import content_terms
+from claimcheck.text.words import content_terms
 
 
 class BagOfWordsEmbedder(Embedder):

@@ -22,16 +22,21 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import ConfigDict, Field, ValidationError
 
 from claimcheck.benchmark.metrics import Classification, any_at, classification, recall_at
-from claimcheck.embed import DEFAULT_MODEL, Embedder, StoredEmbedder, embed_missing, load_vectors
+from claimcheck.check.pipeline import prepare_search
+from claimcheck.embed.base import DEFAULT_MODEL, Embedder
+from claimcheck.embed.cache import StoredEmbedder
 from claimcheck.errors import InputError
-from claimcheck.extract import content_hash
 from claimcheck.models import Record
-from claimcheck.retrieve import CorpusPassage, RetrievalConfig, load_corpus, retrieve
+from claimcheck.search.corpus import CorpusPassage, load_corpus
+from claimcheck.search.retrieve import RetrievalConfig, retrieve
+from claimcheck.store.documents import passage_positions
+from claimcheck.store.embeddings import load_vectors
+from claimcheck.text.hashing import content_hash
 
 if TYPE_CHECKING:
-    from claimcheck.index import VectorIndex
-    from claimcheck.stance import Stance
-    from claimcheck.stancehead import StanceHead
+    from claimcheck.search.vectorindex import VectorIndex
+    from claimcheck.stance.base import Stance
+    from claimcheck.stance.head import StanceHead
 
 GoldLabel = Literal["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO"]
 LABELS: list[str] = ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO"]
@@ -200,10 +205,7 @@ def _passage_evidence(
 ) -> dict[int, str]:
     """The evidence sentence each stored passage lies in."""
     found = {}
-    rows = conn.execute(
-        "SELECT p.id, p.span_start, d.path FROM passages p JOIN documents d ON d.id = p.document_id"
-    )
-    for passage_id, start, path in rows:
+    for passage_id, start, path in passage_positions(conn):
         for span in spans.get(path, []):
             if span.start <= start < span.end:
                 found[passage_id] = span.evidence_id
@@ -260,11 +262,46 @@ def _loader(model: str, make_embedder: Callable[[], Embedder] | None) -> Callabl
     def load() -> Embedder:
         if make_embedder is not None:
             return make_embedder()
-        from claimcheck.embed import load_embedder
+        from claimcheck.embed.factory import load_embedder
 
         return load_embedder(model)
 
     return load
+
+
+class _Clock:
+    """Seconds per stage, each lap measured from the end of the previous one."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._last, 3)
+        self._last = now
+
+
+def _ingested(
+    claims: list[ClimateClaim], folder: Path
+) -> tuple[Path, dict[str, list[SentenceSpan]]]:
+    """Write the corpus into `folder`, ingest it into a database there; its path and the spans."""
+    from claimcheck.ingest import ingest_paths
+    from claimcheck.store import connect
+
+    corpus_folder = folder / "corpus"
+    corpus_folder.mkdir(exist_ok=True)
+    spans = write_corpus(claims, corpus_folder)
+    db_path = folder / "climate-fever.db"
+    conn = connect(db_path)
+    try:
+        report = ingest_paths(conn, [corpus_folder])
+    finally:
+        conn.close()
+    if report.failed:
+        first = report.failed[0]
+        raise InputError(f"ingest failed for {first.path}: {first.message}")
+    return db_path, spans
 
 
 def _run_in(
@@ -274,44 +311,26 @@ def _run_in(
     options: Options,
     on_progress: ProgressFn | None,
 ) -> ClimateFeverResult:
-    from claimcheck.ingest import ingest_paths
-    from claimcheck.passageindex import corpus_index, texts_to_embed
     from claimcheck.store import connect
 
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = round(now - clock, 3)
-        clock = now
-
-    corpus_folder = folder / "corpus"
-    corpus_folder.mkdir(exist_ok=True)
-    spans = write_corpus(claims, corpus_folder)
-    db_path = folder / "climate-fever.db"
+    clock = _Clock()
+    db_path, spans = _ingested(claims, folder)
+    clock.lap("ingest")
     conn = connect(db_path)
-    report = ingest_paths(conn, [corpus_folder])
-    if report.failed:
-        first = report.failed[0]
-        raise InputError(f"ingest failed for {first.path}: {first.message}")
-    lap("ingest")
     corpus = load_corpus(conn)
-    texts = texts_to_embed(corpus)
-    texts.update({content_hash(c.claim): c.claim for c in claims})
     load = _loader(options.model, options.make_embedder)
-    progress = (lambda d, t: on_progress("embed", d, t)) if on_progress else None
-    embed_missing(conn, texts, options.model, load, on_progress=progress)
-    lap("embed")
-    index, _ = corpus_index(conn, db_path, corpus, options.model)
-    lap("index")
-    ranked = _rank(conn, claims, corpus, index, options, spans, on_progress)
-    lap("retrieve")
+    queries = {content_hash(c.claim): c.claim for c in claims}
+    ready = prepare_search(conn, db_path, corpus, options.model, queries, load, on_progress)
+    clock.lap("embed")
+    clock.seconds["embed"] = round(clock.seconds["embed"] - ready.index_seconds, 3)
+    clock.seconds["index"] = round(ready.index_seconds, 3)
+    ranked = _rank(conn, claims, corpus, ready.index, options, spans, on_progress)
+    clock.lap("retrieve")
     embedder = StoredEmbedder(conn, options.model, load)
     rules, final, head_label = _stance(claims, embedder, options)
-    lap("stance")
+    clock.lap("stance")
     conn.close()
+    seconds = clock.seconds
     seconds["total"] = round(sum(seconds.values()), 3)
 
     def part(selected: list[ClimateClaim]) -> Slice:
@@ -346,7 +365,7 @@ def _rank(
     spans: dict[str, list[SentenceSpan]],
     on_progress: ProgressFn | None,
 ) -> dict[str, list[str]]:
-    """Each claim's top evidence sentences, best first, through `retrieve.retrieve`."""
+    """Each claim's top evidence sentences, best first, through `search.retrieve.retrieve`."""
     evidence_of = _passage_evidence(conn, spans)
     vectors = load_vectors(conn, [content_hash(c.claim) for c in claims], options.model)
     config = RetrievalConfig(k=TOP * 2, candidates=40, lexical=options.lexical)
@@ -372,7 +391,7 @@ def _stance(
     claims: list[ClimateClaim], embedder: StoredEmbedder, options: Options
 ) -> tuple[Labels, Labels, str]:
     """Gold-vocabulary labels of every pair: rules alone, then with the stance head."""
-    from claimcheck.pairs import stance_for_pairs
+    from claimcheck.stance.pairs import stance_for_pairs
 
     keys = [(c.claim_id, e.evidence_id) for c in claims for e in c.evidences]
     pairs = [(c.claim, " ".join(e.evidence.split())) for c in claims for e in c.evidences]
@@ -394,8 +413,8 @@ def _head(
     options: Options,
 ) -> tuple[StanceHead | None, str]:
     """The stance head: none, loaded from a path, or trained on the tuning slice's open pairs."""
-    from claimcheck.pairs import pair_vectors
-    from claimcheck.stancehead import StanceHead, features, train
+    from claimcheck.stance.head import StanceHead, features, train
+    from claimcheck.stance.pairs import pair_vectors
 
     if options.head == "none":
         return None, "none"

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.jsontext import pretty_json
 from claimcheck.models import ClaimView, EvidenceView, HistoryEntry, Span
 from claimcheck.report.build import ReportInput
 from claimcheck.report.common import dates, figures, file_uri
+from claimcheck.text.jsontext import pretty_json
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # claimcheck's own terms (docs/cli.md), beside the W3C context: the model allows an array context

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from claimcheck.report.model import (
     ReportSummary,
 )
 from claimcheck.store.evidence import conflicts_in, count_by_kind
+from claimcheck.store.reporting import check_run_rows, models_used, report_documents
 from claimcheck.store.views import claim_views
 
 PACKAGES = (
@@ -55,14 +55,11 @@ def _versions() -> dict[str, str]:
 
 
 def _models(conn: sqlite3.Connection) -> ModelsUsed:
-    rows = conn.execute(
-        "SELECT DISTINCT embedding_model, stance_model FROM evidence "
-        "UNION SELECT DISTINCT embedding_model, stance_model FROM check_runs"
-    ).fetchall()
+    embedding, stance = models_used(conn)
     return ModelsUsed(
         claimcheck=__version__,
-        embedding_models=sorted({r[0] for r in rows if r[0]}),
-        stance_models=sorted({r[1] for r in rows if r[1]}),
+        embedding_models=embedding,
+        stance_models=stance,
         packages=_versions(),
     )
 
@@ -71,13 +68,7 @@ def _documents(
     conn: sqlite3.Connection, ids: set[str]
 ) -> tuple[list[ReportDocument], dict[str, str]]:
     """Current documents, and any older version a claim or passage still anchors into."""
-    rows = conn.execute(
-        "SELECT id, path, title, sha256, ingested_at, version, superseded_by IS NULL AS current, "
-        "text FROM documents "
-        "WHERE superseded_by IS NULL OR id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY path, version",
-        (json.dumps(sorted(ids)),),
-    ).fetchall()
+    rows = report_documents(conn, ids)
     fields = list(ReportDocument.model_fields)
     documents = [ReportDocument(**{name: r[name] for name in fields}) for r in rows]
     return documents, {r["id"]: r["text"] for r in rows}
@@ -127,12 +118,6 @@ def build_report(
         documents=documents,
         claims=claims,
         conflicts=found,
-        check_runs=[
-            CheckRun(**dict(r))
-            for r in conn.execute(
-                "SELECT id, at, embedding_model, stance_model, claims_checked "
-                "FROM check_runs ORDER BY id"
-            )
-        ],
+        check_runs=[CheckRun.model_validate(row) for row in check_run_rows(conn)],
     )
     return ReportInput(report=report, texts=texts)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.jsontext import pretty_json
 from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
 from claimcheck.report.common import file_uri
-from claimcheck.stancetext import is_reporting_date
+from claimcheck.stance.cues import is_reporting_date
+from claimcheck.text.jsontext import pretty_json
 
 RATING = {"confirmed": 3, "unverified": 2, "disputed": 1}
 BEST, WORST = 3, 1

@@ -15,8 +15,9 @@ from importlib import resources
 
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import counts, dates, figures, in_context
+from claimcheck.report.common import CONTEXT, counts, dates, figures
 from claimcheck.report.model import Report
+from claimcheck.text.context import in_context
 
 STATUSES = ["unverified", "confirmed", "disputed"]
 KINDS = ["figure", "date", "statement", "update"]
@@ -134,7 +135,7 @@ def _conflicts(report: Report) -> str:
 
 
 def _quote(text: str | None, e: ClaimView | EvidenceView, css: str = "") -> str:
-    c = in_context(text, e.span)
+    c = in_context(text, e.span, CONTEXT)
     return (
         f"<blockquote>{'…' if c.clipped_before else ''}{escape(c.before)}"
         f'<mark class="{css}">{escape(c.exact)}</mark>{escape(c.after)}'

@@ -11,8 +11,9 @@ import re
 
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import counts, dates, figures, in_context
+from claimcheck.report.common import CONTEXT, counts, dates, figures
 from claimcheck.report.model import Report
+from claimcheck.text.context import in_context
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]#|~])")
 _BLOCK_MARKER = re.compile(r"^( ?)(?:([-+=])|(\d{1,9})([.)]))")
@@ -92,7 +93,7 @@ def _evidence(evidence: list[EvidenceView]) -> list[str]:
 
 
 def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]:
-    context = in_context(texts.get(claim.document_id), claim.span)
+    context = in_context(texts.get(claim.document_id), claim.span, CONTEXT)
     document = report.document(claim.document_id)
     supporting, contradicting = counts(claim)
     lines = [

@@ -150,3 +150,13 @@ def anchor_history(
             )
         )
     return found
+
+
+def orphans_of_path(conn: sqlite3.Connection, path: str) -> list[Claim]:
+    """Claims orphaned in an earlier version of the document at `path`."""
+    rows = conn.execute(
+        "SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id "
+        "WHERE d.path = ? AND c.orphaned = 1 AND d.superseded_by IS NOT NULL",
+        (path,),
+    ).fetchall()
+    return [get_claim(conn, row["id"]) for row in rows]

@@ -140,3 +140,20 @@ def document_texts(conn: sqlite3.Connection, document_ids: set[str]) -> dict[str
         (json.dumps(sorted(document_ids)),),
     )
     return {row["id"]: row["text"] for row in rows}
+
+
+def current_passage_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every passage of every current document with the document's path and title, in order."""
+    return conn.execute(
+        "SELECT p.*, d.path, d.title FROM passages p "
+        "JOIN documents d ON d.id = p.document_id WHERE d.superseded_by IS NULL "
+        "ORDER BY p.document_id, p.seq"
+    ).fetchall()
+
+
+def passage_positions(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
+    """(passage id, start offset, document path) of every stored passage."""
+    rows = conn.execute(
+        "SELECT p.id, p.span_start, d.path FROM passages p JOIN documents d ON d.id = p.document_id"
+    )
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]

@@ -1,20 +1,87 @@
-"""Reading stored evidence: per claim, and conflicts across sources."""
+"""Evidence: storing each claim's suggestions, reading them per claim and as conflicts."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from claimcheck.anchor import make_span
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.store.connection import write_transaction
 from claimcheck.store.documents import document_texts
+from claimcheck.text.anchor import make_span
 
 _SELECT = (
     "SELECT e.*, p.span_start, p.span_end, p.text AS passage_text, p.document_id, "
     "d.path, d.title FROM evidence e "
     "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id"
 )
+
+
+@dataclass(frozen=True)
+class NewEvidence:
+    """One suggestion `check` stores: a passage's rank, scores, stance and why."""
+
+    passage_id: int
+    rank: int
+    similarity: float
+    lexical: float
+    stance: str
+    score: float
+    reason: str
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    """What a claim was checked against: its text hash, the corpus fingerprint, the config."""
+
+    claim_id: str
+    claim_hash: str
+    fingerprint: str
+    config: str
+
+
+def replace_evidence(
+    conn: sqlite3.Connection,
+    checked: CheckedClaim,
+    rows: Sequence[NewEvidence],
+    *,
+    embedding_model: str,
+    stance_model: str,
+    at: str,
+) -> None:
+    """Replace a claim's evidence and record what it was checked against, in one transaction."""
+    with write_transaction(conn):
+        conn.execute("DELETE FROM evidence WHERE claim_id = ?", (checked.claim_id,))
+        conn.executemany(
+            "INSERT INTO evidence (claim_id, passage_id, rank, similarity, lexical, stance, score, "
+            "reason, kind, embedding_model, stance_model, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    checked.claim_id,
+                    row.passage_id,
+                    row.rank,
+                    round(row.similarity, 4),
+                    round(row.lexical, 4),
+                    row.stance,
+                    row.score,
+                    row.reason,
+                    row.kind,
+                    embedding_model,
+                    stance_model,
+                    at,
+                )
+                for row in rows
+            ],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO claim_checks (claim_id, claim_hash, fingerprint, config, at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (checked.claim_id, checked.claim_hash, checked.fingerprint, checked.config, at),
+        )
 
 
 def _view(row: sqlite3.Row, texts: dict[str, str]) -> EvidenceView:

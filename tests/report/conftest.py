@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.check import CheckConfig, check
 from claimcheck.ingest import ingest_paths
 from claimcheck.models import Status
 from claimcheck.report.build import ReportInput, build_report
 from claimcheck.store import connect
 from claimcheck.store.decisions import decide, undo
 from claimcheck.store.views import claim_views
-from claimcheck.verify import CheckConfig, check
 from tests.conftest import EVIDENCE
 from tests.fakes import BagOfWordsEmbedder
 

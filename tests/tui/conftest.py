@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.check import CheckConfig, check
 from claimcheck.ingest import ingest_paths
 from claimcheck.store import connect
-from claimcheck.verify import CheckConfig, check
 from tests.conftest import EVIDENCE, SEEDS
 from tests.fakes import BagOfWordsEmbedder
 

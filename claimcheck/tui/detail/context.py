@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from claimcheck.models import Span
+from claimcheck.text.context import in_context as span_in_context
+
 RADIUS = 360
 
 
-def in_context(text: str, start: int, end: int, *, style: str, radius: int = RADIUS) -> Text:
-    """text[start:end] highlighted, with up to `radius` characters of context either side.
+def in_context(text: str, span: Span, *, style: str, radius: int = RADIUS) -> Text:
+    """text[span.start:span.end] highlighted, with up to `radius` characters either side.
 
-    The context is cut at a line break or space where one is near, and marked with '…'.
+    The context is cut at a space where one is near, and marked with '…'.
     """
-    left = max(0, start - radius)
-    right = min(len(text), end + radius)
-    if left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else right
+    around = span_in_context(text, span, radius)
     shown = Text()
-    if left > 0:
+    if around.clipped_before:
         shown.append("…", style="dim")
-    shown.append(text[left:start])
-    shown.append(text[start:end], style=style)
-    shown.append(text[end:right])
-    if right < len(text):
+    shown.append(around.before)
+    shown.append(around.exact, style=style)
+    shown.append(around.after)
+    if around.clipped_after:
         shown.append("…", style="dim")
     return shown

@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from claimcheck.extract.labels import date_with_precision, figure_label
 from claimcheck.models import ClaimView, EvidenceView
-from claimcheck.stancetext import date_label, figure_label
 from claimcheck.tui.badges import stance_badge, status_badge
 from claimcheck.tui.detail.context import in_context
 from claimcheck.tui.service import ClaimDetail
@@ -88,7 +88,7 @@ class DetailPane(VerticalScroll):
         claim, document = detail.claim, detail.document
         self.remove_class("empty")
         self.query_one("#detail-header", Static).update(_header(claim))
-        source = in_context(document.text, claim.span.start, claim.span.end, style=CLAIM_STYLE)
+        source = in_context(document.text, claim.span, style=CLAIM_STYLE)
         self.query_one("#source", Static).update(source)
         self.query_one("#facts", Static).update(_facts(claim))
         self.query_one("#history", Static).update(_history(claim))
@@ -104,9 +104,7 @@ class DetailPane(VerticalScroll):
             (f"{evidence.document_path} [{evidence.span.start}–{evidence.span.end}]\n", "dim"),
             (f"{evidence.reason}\n\n", "italic"),
         )
-        shown.append_text(
-            in_context(document_text, evidence.span.start, evidence.span.end, style=EVIDENCE_STYLE)
-        )
+        shown.append_text(in_context(document_text, evidence.span, style=EVIDENCE_STYLE))
         self.query_one("#evidence-context", Static).update(shown)
 
     def action_back(self) -> None:
@@ -139,7 +137,7 @@ def _facts(claim: ClaimView) -> Text:
         facts.append(f"{figure_label(q)}  ({q.text})\n")
     for d in claim.dates:
         facts.append("date    ", style="dim")
-        facts.append(f"{date_label(d)} ({d.precision})  ({d.text})\n")
+        facts.append(f"{date_with_precision(d)}  ({d.text})\n")
     if claim.attribution:
         facts.append("source  ", style="dim")
         facts.append(f"{claim.attribution}\n")

@@ -1,0 +1,179 @@
+"""Commands about evidence: check, evidence for a claim, conflicts, stance on free pairs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.main import database, emit_json, main, progress_bar
+
+
+@main.command()
+@click.option(
+    "--model",
+    envvar="CLAIMCHECK_MODEL",
+    default=None,
+    help="Embedding model name or path (env CLAIMCHECK_MODEL; default all-MiniLM-L6-v2, packaged).",
+)
+@click.option(
+    "-k",
+    "--top-k",
+    "k",
+    type=click.IntRange(1, 100),
+    default=8,
+    show_default=True,
+    help="Evidence passages kept per claim.",
+)
+@click.option(
+    "--no-lexical", is_flag=True, help="Rank by embeddings alone, without the FTS5/BM25 signal."
+)
+@click.option(
+    "--nli-model",
+    envvar="CLAIMCHECK_NLI_MODEL",
+    default=None,
+    help="Optional NLI cross-encoder (name or path): an extra stance signal. "
+    "Env CLAIMCHECK_NLI_MODEL.",
+)
+@click.option(
+    "--stance-head",
+    envvar="CLAIMCHECK_STANCE_HEAD",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A trained stance head (JSON, see `bench climate-fever --save-head`) that relabels "
+    "pairs only similarity decided. Env CLAIMCHECK_STANCE_HEAD.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print what the run did as JSON.")
+@click.pass_context
+def check(
+    ctx: click.Context,
+    model: str | None,
+    k: int,
+    no_lexical: bool,
+    nli_model: str | None,
+    stance_head: str | None,
+    as_json: bool,
+) -> None:
+    """Find evidence for every claim in other sources and suggest a stance; incremental."""
+    from dataclasses import asdict
+
+    from claimcheck.check import CheckConfig
+    from claimcheck.check import check as run_check
+    from claimcheck.embed.base import DEFAULT_MODEL
+
+    config = CheckConfig(
+        model=model or DEFAULT_MODEL,
+        k=k,
+        lexical=not no_lexical,
+        nli_model=nli_model or None,
+        stance_head=stance_head or None,
+    )
+    with database(ctx) as conn, progress_bar("check") as advance:
+        report = run_check(
+            conn, ctx.obj["db"], config, on_progress=lambda stage, d, t: advance(d, t)
+        )
+    for message in report.messages:
+        click.echo(message, err=True)
+    if as_json:
+        emit_json(asdict(report))
+        return
+    if report.claims_checked == 0:
+        click.echo(
+            f"up to date: {report.claims_total} claims, nothing to do "
+            f"({report.seconds:.2f} s); {report.conflicts} conflicts"
+        )
+        return
+    click.echo(
+        f"checked {report.claims_checked} of {report.claims_total} claims "
+        f"in {report.seconds:.1f} s: "
+        f"{report.passages_embedded} texts embedded, {report.evidence_rows} evidence passages, "
+        f"index {'rebuilt' if report.index_rebuilt else 'reused'}; {report.conflicts} conflicts"
+    )
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the evidence array as JSON.")
+@click.pass_context
+def evidence(ctx: click.Context, claim_id: str, as_json: bool) -> None:
+    """Show the evidence found for one claim, with stance and reason."""
+    from claimcheck.store.views import claim_view
+
+    with database(ctx) as conn:
+        view = claim_view(conn, claim_id)
+    if as_json:
+        emit_json([e.model_dump(mode="json") for e in view.evidence])
+        return
+    from claimcheck.cli.render import evidence_table
+
+    click.echo(f"{view.id}: {view.text}")
+    click.echo(
+        evidence_table(view.evidence)
+        if view.evidence
+        else "no evidence yet: run `claimcheck check`"
+    )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the conflicts as a JSON array.")
+@click.pass_context
+def conflicts(ctx: click.Context, as_json: bool) -> None:
+    """List claims contradicted (or updated) by other sources, grouped by claim."""
+    from claimcheck.store.evidence import conflicts as find_conflicts
+
+    with database(ctx) as conn:
+        found = find_conflicts(conn)
+    if as_json:
+        emit_json([c.model_dump(mode="json") for c in found])
+        return
+    from claimcheck.cli.render import conflicts_text
+
+    click.echo(conflicts_text(found))
+
+
+@main.command()
+@click.option(
+    "--input",
+    "input_path",
+    required=True,
+    type=click.Path(allow_dash=True, dir_okay=False),
+    help='JSON lines {"claim": …, "passage": …}; "-" reads stdin.',
+)
+@click.option(
+    "--model",
+    envvar="CLAIMCHECK_MODEL",
+    default=None,
+    help="Embedding model name or path for similarity (default all-MiniLM-L6-v2).",
+)
+@click.option(
+    "--lexical-only",
+    is_flag=True,
+    help="Use word overlap instead of embeddings (no model is loaded).",
+)
+@click.option(
+    "--head",
+    "head_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A trained stance head (JSON) for pairs only similarity decides; needs its model.",
+)
+def stance(input_path: str, model: str | None, lexical_only: bool, head_path: Path | None) -> None:
+    """Label (claim, passage) pairs supports/contradicts/related with a reason; no database."""
+    from claimcheck.stance.pairs import label_pairs, read_pairs
+
+    with click.open_file(input_path, encoding="utf-8") as handle:
+        pairs = read_pairs(handle)
+    labelled = label_pairs(pairs, model=model, lexical_only=lexical_only, head_path=head_path)
+    for result in labelled:
+        click.echo(
+            json.dumps(
+                {
+                    "label": result.label,
+                    "score": result.score,
+                    "reason": result.reason,
+                    "kind": result.kind,
+                },
+                ensure_ascii=False,
+            )
+        )

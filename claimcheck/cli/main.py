@@ -1,0 +1,105 @@
+"""The command group and what every command shares: database, progress, JSON, one-line errors."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from claimcheck import __version__
+from claimcheck.config import DB_ENV, resolve_db
+from claimcheck.errors import ClaimcheckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+STATUSES = ["unverified", "confirmed", "disputed"]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a one-line error on stderr and exit."""
+    click.echo(f"error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+class ClaimcheckGroup(click.Group):
+    """A command group that turns expected failures into one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command, mapping claimcheck and SQLite errors to clean exits."""
+        try:
+            return super().invoke(ctx)
+        except ClaimcheckError as exc:
+            fail(str(exc), exc.exit_code)
+        except sqlite3.DatabaseError as exc:
+            fail(f"database {ctx.obj.get('db') if ctx.obj else ''}: {exc}")
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=ClaimcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar=DB_ENV,
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"SQLite database file (env {DB_ENV}; default ./claimcheck.db).",
+)
+@click.version_option(__version__, prog_name="claimcheck")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """Track claims in source documents: who said it, exactly where, and who says otherwise."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = resolve_db(db)
+
+
+@contextmanager
+def database(ctx: click.Context, *, must_exist: bool = False) -> Iterator[sqlite3.Connection]:
+    """The command's database connection, migrated and closed afterwards.
+
+    `must_exist` is for commands whose output would be misleading from a database that a mistyped
+    `--db` just created (an empty report); the others create it on first use.
+    """
+    from claimcheck.store import connect
+
+    path = Path(ctx.obj["db"])
+    if must_exist and not path.exists():
+        raise ClaimcheckError(f"{path}: no such database (claimcheck --db {path} ingest PATH...)")
+    conn = connect(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long work, shown only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    state: dict[str, Any] = {}
+
+    def advance(done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(done - state["bar"].pos)
+
+    try:
+        yield advance
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+
+def emit_json(data: object) -> None:
+    """Write one JSON document on stdout."""
+    from claimcheck.text.jsontext import pretty_json
+
+    click.echo(pretty_json(data))

@@ -1,0 +1,156 @@
+"""Human-readable renderings for the terminal: tables, a claim's detail, conflicts, the summary."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimcheck.extract.labels import date_reading, figure_interval
+from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.store.summary import Summary
+from claimcheck.text.context import in_context
+
+CONTEXT_CHARS = 160
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]], *, max_width: int = 60) -> str:
+    """A plain aligned text table; cells longer than `max_width` are cut with an ellipsis."""
+    cells = [[_cell(value, max_width) for value in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    return "\n".join(lines)
+
+
+def _cell(value: object, max_width: int) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+
+def claims_table(claims: Sequence[ClaimView]) -> str:
+    """One row per claim: id, status, worthiness, document, figures/dates and the text."""
+    rows = []
+    for c in claims:
+        facts = ", ".join([q.text for q in c.quantities] + [d.value or d.text for d in c.dates])
+        status = c.status.value + (" (orphaned)" if c.orphaned else "")
+        rows.append([c.id, status, f"{c.checkworthiness:.2f}", c.document_title, facts, c.text])
+    return table(["id", "status", "worth", "document", "facts", "claim"], rows, max_width=48)
+
+
+def claim_detail(c: ClaimView, document_text: str) -> str:
+    """The claim in its source context, its facts and its full decision history."""
+    lines = [
+        f"claim      {c.id}",
+        f"status     {c.status.value}"
+        + ("   [ORPHANED: span not found in newest version]" if c.orphaned else ""),
+        f"document   {c.document_title} (v{c.document_version}, {c.document_id})",
+        f"path       {c.document_path}",
+        f"sha256     {c.sha256}",
+        f"span       {c.span.start}–{c.span.end} (code points)",
+        f"worthiness {c.checkworthiness:.2f}",
+        f"attributed {c.attribution or '—'}",
+        f"note       {c.note or '—'}",
+        "",
+        "in context:",
+    ]
+    around = in_context(document_text, c.span, CONTEXT_CHARS)
+    opening, closing = ("…" if around.clipped_before else ""), ("…" if around.clipped_after else "")
+    shown = f"{opening}{around.before}>>>{around.exact}<<<{around.after}{closing}"
+    lines += textwrap.wrap(
+        " ".join(shown.split()), 100, initial_indent="  ", subsequent_indent="  "
+    )
+    lines.append("")
+    lines.append("figures:" if c.quantities else "figures:  none")
+    lines += [f"  {figure_interval(q)}" for q in c.quantities]
+    lines.append("dates:" if c.dates else "dates:    none")
+    lines += [f"  {date_reading(d)}" for d in c.dates]
+    lines.append("")
+    lines.append("history:" if c.history else "history:  none (unverified since ingest)")
+    for h in c.history:
+        note = f"  note: {h.note}" if h.note else ""
+        undo = f"  (undo of #{h.reverts})" if h.reverts else ""
+        lines.append(f"  #{h.id} {h.at}  {h.analyst}: {h.from_.value} → {h.to.value}{undo}{note}")
+    if len(c.anchors) > 1:
+        lines.append("anchors:")
+        lines += [f"  {a.at}  {a.method:<9} {a.document_id} {a.start}–{a.end}" for a in c.anchors]
+    return "\n".join(lines)
+
+
+def evidence_table(evidence: Sequence[EvidenceView]) -> str:
+    """One row per evidence passage: stance, score, reason and source."""
+    rows = [[e.stance, f"{e.score:.2f}", e.reason, e.document_title, e.text] for e in evidence]
+    return table(["stance", "score", "reason", "source", "passage"], rows, max_width=56)
+
+
+def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
+    """Conflicts grouped by claim, then by the differing figure or date each source reports."""
+    if not conflicts:
+        return "no conflicts (run `claimcheck check` after ingesting other sources)"
+    lines: list[str] = []
+    claim_id = None
+    group = None
+    for c in conflicts:
+        if c.claim_id != claim_id:
+            claim_id, group = c.claim_id, None
+            lines += ["", f"{c.claim_id}  {c.claim_text}", f"  in {c.claim_document_path}"]
+        if c.group != group:
+            group = c.group
+            lines.append(f"  [{c.kind}] {c.reason}")
+        lines.append(
+            f"      {c.evidence_document_path} [{c.evidence_span.start}–{c.evidence_span.end}]"
+        )
+        lines += textwrap.wrap(
+            c.evidence_text, 96, initial_indent="        “", subsequent_indent="         "
+        )
+    claims = len({c.claim_id for c in conflicts})
+    lines.append("")
+    lines.append(f"{len(conflicts)} conflicting passages on {claims} claims")
+    return "\n".join(lines).lstrip("\n")
+
+
+def render_summary(summary: Summary, *, db: Path) -> str:
+    """The summary as text for the terminal."""
+    status = ", ".join(f"{n} {s}" for s, n in summary.by_status.items())
+    lines = [
+        f"database {db}: {summary.documents} documents, {summary.passages} passages, "
+        f"{summary.claims} claims ({status}; {summary.orphaned} orphaned)",
+        "",
+        table(
+            ["document", "version", "passages", "claims", "figures", "dates", "orphaned"],
+            [
+                [d.title, d.version, d.passages, d.claims, d.with_figures, d.with_dates, d.orphaned]
+                for d in summary.by_document
+            ],
+        ),
+        "",
+        _evidence_line(summary),
+        "",
+        "most check-worthy claims:",
+        table(
+            ["id", "worth", "status", "document", "claim"],
+            [
+                [c.id, f"{c.checkworthiness:.2f}", c.status, c.document_title, c.text]
+                for c in summary.top_claims
+            ],
+            max_width=70,
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def _evidence_line(summary: Summary) -> str:
+    if not summary.checked:
+        return "evidence: none yet (run `claimcheck check`)"
+    stances = ", ".join(f"{n} {s}" for s, n in sorted(summary.by_stance.items()))
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.conflicts_by_kind.items()))
+    return (
+        f"evidence: {summary.checked} claims checked ({stances}); "
+        f"{summary.claims_with_conflicts} claims have conflicts ({kinds or 'no'} passages) "
+        "— `claimcheck conflicts` lists them"
+    )

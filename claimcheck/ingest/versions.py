@@ -1,0 +1,133 @@
+"""Document versions: a new or changed file stored with its passages, old claims re-anchored."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+from claimcheck.extract.claims import checkworthiness, extract, sentence_facts
+from claimcheck.extract.dates import DateContext
+from claimcheck.ingest.sources import Source
+from claimcheck.models import Claim, Document
+from claimcheck.store import documents as docs_store
+from claimcheck.store.claims import (
+    claims_for_document,
+    insert_claims,
+    orphans_of_path,
+    reanchor_claim,
+)
+from claimcheck.text.anchor import make_span, reanchor
+
+Outcome = Literal["new", "updated", "unchanged", "skipped", "failed"]
+
+
+@dataclass
+class FileResult:
+    """What ingest did with one file."""
+
+    path: str
+    outcome: Outcome
+    message: str = ""
+    document_id: str | None = None
+    title: str | None = None
+    passages: int = 0
+    claims: int = 0
+    reanchored: int = 0
+    orphaned: int = 0
+
+
+def document_id(path: str, sha256: str) -> str:
+    """A stable id for one version of one file: same path and bytes, same id."""
+    return "d" + hashlib.sha256(f"{path}\0{sha256}".encode()).hexdigest()[:11]
+
+
+def store_version(
+    conn: sqlite3.Connection, source: Source, previous: Document | None
+) -> FileResult:
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    doc = Document(
+        id=document_id(source.path, source.sha256),
+        path=source.path,
+        title=source.title,
+        sha256=source.sha256,
+        ingested_at=at,
+        format=source.format,
+        text=source.text,
+        version=(previous.version + 1) if previous else 1,
+    )
+    extraction = extract(doc.id, doc.text, doc.sha256)
+    docs_store.insert_document(conn, doc)
+    docs_store.insert_passages(conn, extraction.passages)
+    result = FileResult(
+        source.path,
+        "updated" if previous else "new",
+        document_id=doc.id,
+        title=doc.title,
+        passages=len(extraction.passages),
+    )
+    new_claims = extraction.claims
+    if previous is not None:
+        docs_store.supersede(conn, previous.id, doc.id)
+        carried = _carry_claims(conn, previous, doc, extraction.claims, at)
+        result.reanchored, result.orphaned = carried.reanchored, carried.orphaned
+        new_claims = [c for c in extraction.claims if not _overlaps(c, carried.spans)]
+    insert_claims(conn, new_claims, at)
+    result.claims = len(new_claims) + result.reanchored
+    return result
+
+
+@dataclass
+class _Carried:
+    reanchored: int = 0
+    orphaned: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _carry_claims(
+    conn: sqlite3.Connection, previous: Document, doc: Document, extracted: list[Claim], at: str
+) -> _Carried:
+    """Re-anchor the previous version's claims (and earlier orphans) in the new text."""
+    carried = _Carried()
+    by_span = {(c.span.start, c.span.end): c for c in extracted}
+    old_claims = claims_for_document(conn, previous.id) + orphans_of_path(conn, previous.path)
+    for old in old_claims:
+        found = reanchor(old.span, doc.text)
+        if found is None:
+            if not old.orphaned:
+                reanchor_claim(conn, old.model_copy(update={"orphaned": True}), "orphaned", at)
+            carried.orphaned += 1
+            continue
+        span, method = found
+        carried.spans.append((span.start, span.end))
+        carried.reanchored += 1
+        reanchor_claim(conn, _moved(old, doc, span.start, span.end, by_span), method, at)
+    return carried
+
+
+def _moved(
+    old: Claim, doc: Document, start: int, end: int, by_span: dict[tuple[int, int], Claim]
+) -> Claim:
+    """The claim anchored at [start, end) of the new version, with facts re-read from there."""
+    fresh = by_span.get((start, end))
+    if fresh is not None:
+        return fresh.model_copy(update={"id": old.id})
+    dates, quantities, attribution = sentence_facts(doc.text, start, end, DateContext())
+    exact = doc.text[start:end]
+    return Claim(
+        id=old.id,
+        document_id=doc.id,
+        span=make_span(doc.text, start, end),
+        sha256=doc.sha256,
+        text=exact,
+        quantities=quantities,
+        dates=dates,
+        attribution=attribution,
+        checkworthiness=checkworthiness(exact, quantities, dates, attribution),
+    )
+
+
+def _overlaps(claim: Claim, spans: list[tuple[int, int]]) -> bool:
+    return any(claim.span.start < end and start < claim.span.end for start, end in spans)

@@ -1,0 +1,34 @@
+"""What the report reads besides claim views: models used, documents it quotes, check runs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+
+def models_used(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """The embedding models and the stance models any stored evidence or check run used."""
+    rows = conn.execute(
+        "SELECT DISTINCT embedding_model, stance_model FROM evidence "
+        "UNION SELECT DISTINCT embedding_model, stance_model FROM check_runs"
+    ).fetchall()
+    return sorted({r[0] for r in rows if r[0]}), sorted({r[1] for r in rows if r[1]})
+
+
+def report_documents(conn: sqlite3.Connection, ids: set[str]) -> list[sqlite3.Row]:
+    """Current document versions, and the versions in `ids`, with their text, by path."""
+    return conn.execute(
+        "SELECT id, path, title, sha256, ingested_at, version, superseded_by IS NULL AS current, "
+        "text FROM documents "
+        "WHERE superseded_by IS NULL OR id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY path, version",
+        (json.dumps(sorted(ids)),),
+    ).fetchall()
+
+
+def check_run_rows(conn: sqlite3.Connection) -> list[dict[str, object]]:
+    """Every check run: id, time, models and how many claims it checked."""
+    rows = conn.execute(
+        "SELECT id, at, embedding_model, stance_model, claims_checked FROM check_runs ORDER BY id"
+    )
+    return [dict(row) for row in rows]

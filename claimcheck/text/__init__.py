@@ -1,0 +1,1 @@
+"""Text utilities below every stage: sentences, anchors, words, hashes, context windows."""
