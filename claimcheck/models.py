@@ -74,6 +74,15 @@ class Document(Record):
     text: str = Field(description="Stored text; every offset indexes this string.")
     version: int = 1
     superseded_by: str | None = None
+    published: str | None = Field(
+        default=None,
+        description="Publication date (ISO, at the precision the source states); None if unknown.",
+    )
+    published_from: str | None = Field(
+        default=None,
+        description="Where the publication date was read: dateline, byline, meta, json-ld, time, "
+        "analyst…",
+    )
 
 
 class Passage(Record):

@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from claimcheck.errors import NotFoundError
 from claimcheck.models import DateFact, Document, Passage, Quantity
 
-_DOC_COLUMNS = "id, path, title, sha256, ingested_at, format, text, version, superseded_by"
+_DOC_COLUMNS = (
+    "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
+    "published_from"
+)
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -23,6 +26,8 @@ def _document(row: sqlite3.Row) -> Document:
         text=row["text"],
         version=row["version"],
         superseded_by=row["superseded_by"],
+        published=row["published"],
+        published_from=row["published_from"],
     )
 
 
@@ -56,7 +61,7 @@ def list_documents(conn: sqlite3.Connection, *, current_only: bool = True) -> li
 def insert_document(conn: sqlite3.Connection, document: Document) -> None:
     """Store a new document version."""
     conn.execute(
-        f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document.id,
             document.path,
@@ -67,6 +72,8 @@ def insert_document(conn: sqlite3.Connection, document: Document) -> None:
             document.text,
             document.version,
             document.superseded_by,
+            document.published,
+            document.published_from,
         ),
     )
 

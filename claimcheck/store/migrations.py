@@ -176,10 +176,17 @@ def m003_evidence(db: Database) -> None:
     )
 
 
+def m004_document_time(db: Database) -> None:
+    """Each document version's publication date, and where it was read from."""
+    db.table("documents").add_column("published", str)
+    db.table("documents").add_column("published_from", str)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_search", m002_search),
     ("m003_evidence", m003_evidence),
+    ("m004_document_time", m004_document_time),
 ]
 
 
