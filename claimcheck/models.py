@@ -163,6 +163,9 @@ class ClaimView(Record):
     document_path: str
     document_title: str
     document_version: int
+    document_published: str | None = Field(
+        default=None, description="The document's publication date (ISO), if known."
+    )
     sha256: str
     text: str
     span: Span

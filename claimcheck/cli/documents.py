@@ -60,8 +60,12 @@ def documents(ctx: click.Context, as_json: bool) -> None:
     else:
         from claimcheck.cli.render import table
 
-        rows = [[d.id, d.version, d.format, d.title, d.sha256[:12], d.path] for d in docs]
-        click.echo(table(["id", "version", "format", "title", "sha256", "path"], rows))
+        rows = [
+            [d.id, d.version, d.format, d.published or "—", d.title, d.sha256[:12], d.path]
+            for d in docs
+        ]
+        headers = ["id", "version", "format", "published", "title", "sha256", "path"]
+        click.echo(table(headers, rows))
 
 
 @main.command()

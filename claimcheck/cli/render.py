@@ -50,6 +50,7 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
         f"status     {c.status.value}"
         + ("   [ORPHANED: span not found in newest version]" if c.orphaned else ""),
         f"document   {c.document_title} (v{c.document_version}, {c.document_id})",
+        f"published  {c.document_published or 'unknown'}",
         f"path       {c.document_path}",
         f"sha256     {c.sha256}",
         f"span       {c.span.start}–{c.span.end} (code points)",

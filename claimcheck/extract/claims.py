@@ -5,13 +5,21 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from claimcheck.extract.attribution import extract_attribution
-from claimcheck.extract.dates import DateContext, extract_dates
+from claimcheck.extract.datecontext import DateContext
+from claimcheck.extract.dates import extract_dates
+from claimcheck.extract.published import find_dateline
 from claimcheck.extract.quantities import extract_quantities
 from claimcheck.models import Claim, DateFact, Passage, Quantity
 from claimcheck.text.anchor import make_span
-from claimcheck.text.boilerplate import is_boilerplate, is_question, opinion_markers
+from claimcheck.text.boilerplate import (
+    furniture_spans,
+    is_boilerplate,
+    is_question,
+    opinion_markers,
+)
 from claimcheck.text.hashing import content_hash
 from claimcheck.text.segment import split_sentences
 
@@ -34,10 +42,12 @@ _MIN_WORDS = 4
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything derived from one document's text: passages and claims."""
+    """Everything derived from one document's text: passages, claims and its publication date."""
 
     passages: list[Passage]
     claims: list[Claim]
+    published: date | None = None
+    published_from: str | None = None
 
 
 def sentence_facts(
@@ -101,12 +111,39 @@ def claim_id(document_id: str, start: int, end: int) -> str:
     return "c" + hashlib.sha1(f"{document_id}:{start}:{end}".encode()).hexdigest()[:11]
 
 
-def extract(document_id: str, text: str, sha256: str) -> Extraction:
-    """Split a document into passages and find its claims with their facts."""
-    context = DateContext()
+def _mostly_furniture(start: int, end: int, furniture: list[tuple[int, int]]) -> bool:
+    """Whether most of text[start:end] lies in page furniture (a dateline, byline, nav line)."""
+    covered = sum(max(0, min(end, f_end) - max(start, f_start)) for f_start, f_end in furniture)
+    return covered * 2 > end - start
+
+
+def extract(
+    document_id: str,
+    text: str,
+    sha256: str,
+    *,
+    published: date | None = None,
+    published_from: str | None = None,
+) -> Extraction:
+    """Split a document into passages and find its claims with their facts.
+
+    `published` (from the file's own metadata) wins over the dateline found in the text; either
+    is the anchor year-less dates, weekdays and "yesterday" resolve against.
+    """
+    dateline = find_dateline(text)
+    if published is None and dateline is not None:
+        published, published_from = dateline.published, dateline.source
+    furniture = furniture_spans(text)
+    if dateline is not None:
+        furniture.append((dateline.start, dateline.end))
+    context = DateContext(published=published)
     passages: list[Passage] = []
     claims: list[Claim] = []
+    previous_end = 0
     for seq, (start, end) in enumerate(split_sentences(text)):
+        if "\n" in text[previous_end:start]:
+            context.new_paragraph()
+        previous_end = end
         sentence = text[start:end]
         dates, quantities, attribution = sentence_facts(text, start, end, context)
         # the passage, like the claim's quote, leaves out a heading, bullet or quote marker: it is
@@ -125,7 +162,9 @@ def extract(document_id: str, text: str, sha256: str) -> Extraction:
                 attribution=attribution,
             )
         )
-        if not is_claim(sentence, quantities, dates, attribution):
+        if _mostly_furniture(start, end, furniture) or not is_claim(
+            sentence, quantities, dates, attribution
+        ):
             continue
         claims.append(
             Claim(
@@ -140,4 +179,4 @@ def extract(document_id: str, text: str, sha256: str) -> Extraction:
                 checkworthiness=checkworthiness(sentence, quantities, dates, attribution),
             )
         )
-    return Extraction(passages=passages, claims=claims)
+    return Extraction(passages, claims, published, published_from)

@@ -17,9 +17,17 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
-from claimcheck.models import DateFact, DatePrecision
+from claimcheck.extract.datecontext import (
+    UNRESOLVED,
+    DateContext,
+    Resolved,
+    day_reading,
+    weekday_date,
+)
+from claimcheck.models import DateFact
+
+__all__ = ["DateContext", "extract_dates", "looks_like_year"]
 
 _MONTHS = {
     name: number
@@ -101,6 +109,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekday",
+        re.compile(
+            r"(?:\b(?P<rel>(?i:last|this|next|early|late))\s+)?"
+            r"(?P<date>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"
+            rf"(?![’']s\b)(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))"
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"(?i:\b(?P<date>(?P<deixis>today|yesterday|tomorrow|tonight)|this\s+(?:morning|"
+            r"afternoon|evening)|(?P<lastnight>last\s+night))\b)(?![’']s\b)"
+        ),
+    ),
+    (
         "span",
         re.compile(
             rf"(?i:\b(?:(?:(?:{_COUNT}|a\s+few|few|several|many)\s+)?(?:days|weeks|months|years|decades)"
@@ -125,32 +149,6 @@ _NOT_PLURAL = frozenset(
     {"was", "has", "is", "as", "this", "its", "his", "us", "does", "plus", "less", "thus"}
     | {"across", "unless", "always", "perhaps", "whereas", "besides", "towards", "news"}
 )
-
-
-class _Resolved(NamedTuple):
-    """A resolved reading: ISO value, precision and the first and last day it can mean."""
-
-    value: str | None
-    precision: DatePrecision
-    earliest: date | None = None
-    latest: date | None = None
-
-
-_UNRESOLVED = _Resolved(None, "relative")
-
-
-class DateContext:
-    """Document state carried across sentences processed in order: latest year and date seen."""
-
-    def __init__(self, reference_year: int | None = None) -> None:
-        self.reference_year = reference_year
-        self.year: int | None = None
-        self.last: _Resolved | None = None
-
-    @property
-    def current_year(self) -> int | None:
-        """The year a date without one is read in: latest explicit year, else the reference."""
-        return self.year if self.year is not None else self.reference_year
 
 
 @dataclass(frozen=True)
@@ -194,8 +192,9 @@ def extract_dates(text: str, offset: int = 0, context: DateContext | None = None
     """Dates stated in one sentence, resolved against and recorded into the document context."""
     context = context if context is not None else DateContext()
     facts: list[DateFact] = []
-    for candidate in _select(_candidates(text)):
-        resolved = _resolve(candidate, context)
+    chosen = _select(_candidates(text))
+    for candidate in chosen:
+        resolved = _resolve(candidate, context, _sentence_year(text, chosen, candidate))
         if resolved is None:
             continue
         _remember(candidate, resolved, context)
@@ -211,6 +210,26 @@ def extract_dates(text: str, offset: int = 0, context: DateContext | None = None
             )
         )
     return facts
+
+
+_YEAR_KINDS = ("ymd", "dmy", "my", "year", "year_mod")
+_COMPARED_YEAR = re.compile(r"(?i:\b(?:since|before|until|till|than|from)\s+(?:the\s+)?)$")
+"""'the first time since 1998': a year a sentence compares with, not the time it speaks of."""
+
+
+def _sentence_year(text: str, chosen: list[_Candidate], date_at: _Candidate) -> int | None:
+    """The explicit year nearest a year-less date in its own sentence, if the sentence has one."""
+    years = [
+        (c.start, int(c.match["y"]))
+        for c in chosen
+        if c.kind in _YEAR_KINDS
+        and c.match.groupdict().get("y")
+        and not _COMPARED_YEAR.search(text[max(0, c.start - 16) : c.start])
+    ]
+    if not years:
+        return None
+    before = [year for start, year in years if start < date_at.start]
+    return before[-1] if before else years[0][1]
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -236,14 +255,16 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def _resolve(candidate: _Candidate, context: DateContext) -> _Resolved | None:
+def _resolve(
+    candidate: _Candidate, context: DateContext, sentence_year: int | None
+) -> Resolved | None:
     """The reading of one candidate, or None when it is not a valid date after all."""
     groups = candidate.match.groupdict()
     kind = candidate.kind
     if kind in ("ymd", "dmy", "my"):
         month = int(groups["m"]) if groups.get("m") else _MONTHS[_month_key(groups["mon"])]
-        year = int(groups["y"]) if groups.get("y") else context.current_year
         day = int(groups["d"]) if groups.get("d") else None
+        year = int(groups["y"]) if groups.get("y") else context.year_for(month, day, sentence_year)
         return _calendar_date(year, month, day)
     if kind == "year_mod":
         return _modified_year(
@@ -259,7 +280,42 @@ def _resolve(candidate: _Candidate, context: DateContext) -> _Resolved | None:
         return _century(int(groups["c"]))
     if kind in ("shift", "next"):
         return _shift(groups, context.last)
-    return _UNRESOLVED
+    if kind == "weekday":
+        return _weekday(candidate, context)
+    if kind == "deictic":
+        return _deictic(groups, context)
+    return UNRESOLVED
+
+
+_FUTURE_BEFORE = re.compile(
+    r"(?i:\b(?:will|would|shall|due|next|scheduled|expected|set\s+to|plans?\s+to|planned|until|"
+    r"till|going\s+to)\b)[^,;:]*$"
+)
+
+
+def _weekday(candidate: _Candidate, context: DateContext) -> Resolved:
+    """A weekday from the document's date: the last such day, or the next in a future clause."""
+    anchor = context.day_anchor()
+    if anchor is None:
+        return UNRESOLVED
+    relation = (candidate.match["rel"] or "").lower()
+    before = candidate.match.string[max(0, candidate.start - 80) : candidate.start]
+    future = relation in ("next", "this") or (
+        relation != "last" and _FUTURE_BEFORE.search(before) is not None
+    )
+    day = weekday_date(
+        anchor, candidate.match["wd"], future=future, strictly_past=relation == "last"
+    )
+    return day_reading(day)
+
+
+def _deictic(groups: dict[str, str | None], context: DateContext) -> Resolved:
+    """'today', 'tonight', 'this morning' are the publication day; 'yesterday' the day before."""
+    if context.published is None:
+        return UNRESOLVED
+    word = (groups.get("deixis") or "").lower()
+    shift = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if groups.get("lastnight") else 0)
+    return day_reading(context.published + timedelta(days=shift))
 
 
 def _month_key(name: str) -> str:
@@ -267,36 +323,36 @@ def _month_key(name: str) -> str:
     return name.rstrip(".").lower()
 
 
-def _calendar_date(year: int | None, month: int, day: int | None) -> _Resolved | None:
+def _calendar_date(year: int | None, month: int, day: int | None) -> Resolved | None:
     """A day or month reading, relative when no year is known, None when the day is invalid."""
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
     if year is None:
-        return _UNRESOLVED
+        return UNRESOLVED
     last_day = calendar.monthrange(year, month)[1]
     if day is None:
-        return _Resolved(
+        return Resolved(
             f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, last_day)
         )
     if day > last_day:
         return None
     exact = date(year, month, day)
-    return _Resolved(exact.isoformat(), "day", exact, exact)
+    return Resolved(exact.isoformat(), "day", exact, exact)
 
 
-def _year(year: int) -> _Resolved:
+def _year(year: int) -> Resolved:
     """A whole-year reading."""
-    return _Resolved(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+    return Resolved(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
 
 
-def _modified_year(year: int, months: tuple[int, int]) -> _Resolved:
+def _modified_year(year: int, months: tuple[int, int]) -> Resolved:
     """An approximate part of a year, such as 'late 2024' (value is the year)."""
     first, last = months
     end = date(year, last, calendar.monthrange(year, last)[1])
-    return _Resolved(f"{year:04d}", "approximate", date(year, first, 1), end)
+    return Resolved(f"{year:04d}", "approximate", date(year, first, 1), end)
 
 
-def _decade(decade: int, modifier: str | None) -> _Resolved | None:
+def _decade(decade: int, modifier: str | None) -> Resolved | None:
     """A decade such as 'the 1990s' or 'early 2010s', as an ISO year interval."""
     first, last = _DECADE_MODIFIERS[modifier.lower()] if modifier else (0, 9)
     if not 1000 <= decade <= 2090:
@@ -304,7 +360,7 @@ def _decade(decade: int, modifier: str | None) -> _Resolved | None:
     return _span_of_years(decade + first, decade + last)
 
 
-def _year_range(first_text: str, last_text: str) -> _Resolved | None:
+def _year_range(first_text: str, last_text: str) -> Resolved | None:
     """A year range such as '1950-53', or None when it does not run forward."""
     first = int(first_text)
     last = int(first_text[:2] + last_text) if len(last_text) == 2 else int(last_text)
@@ -313,21 +369,19 @@ def _year_range(first_text: str, last_text: str) -> _Resolved | None:
     return _span_of_years(first, last)
 
 
-def _century(ordinal: int) -> _Resolved | None:
+def _century(ordinal: int) -> Resolved | None:
     """A century such as 'the 21st century'."""
     if not 1 <= ordinal <= 21:
         return None
     return _span_of_years(ordinal * 100 - 99, ordinal * 100)
 
 
-def _span_of_years(first: int, last: int) -> _Resolved:
+def _span_of_years(first: int, last: int) -> Resolved:
     """An approximate reading covering whole years first..last, valued as an ISO interval."""
-    return _Resolved(
-        f"{first:04d}/{last:04d}", "approximate", date(first, 1, 1), date(last, 12, 31)
-    )
+    return Resolved(f"{first:04d}/{last:04d}", "approximate", date(first, 1, 1), date(last, 12, 31))
 
 
-def _shift(groups: dict[str, str | None], anchor: _Resolved | None) -> _Resolved:
+def _shift(groups: dict[str, str | None], anchor: Resolved | None) -> Resolved:
     """A date offset from the previous one ('ten days later'), relative when it cannot resolve."""
     unit = (groups["unit"] or "day").lower()
     direction = (groups["dir"] or groups.get("dir2") or "").lower()
@@ -339,19 +393,19 @@ def _shift(groups: dict[str, str | None], anchor: _Resolved | None) -> _Resolved
         or anchor.earliest is None
         or anchor.precision not in ("day", "month", "year")
     ):
-        return _UNRESOLVED
+        return UNRESOLVED
     if unit in ("day", "week"):
         if anchor.precision != "day":
-            return _UNRESOLVED
+            return UNRESOLVED
         moved = anchor.earliest + timedelta(days=sign * count * (7 if unit == "week" else 1))
-        return _Resolved(moved.isoformat(), "day", moved, moved)
+        return Resolved(moved.isoformat(), "day", moved, moved)
     months = sign * count * (12 if unit == "year" else 1)
     if unit == "month" and anchor.precision == "year":
-        return _UNRESOLVED
+        return UNRESOLVED
     return _moved_by_months(anchor, months)
 
 
-def _moved_by_months(anchor: _Resolved, months: int) -> _Resolved:
+def _moved_by_months(anchor: Resolved, months: int) -> Resolved:
     """The anchor moved by whole months, keeping its precision (days clamp to month ends)."""
     assert anchor.earliest is not None
     index = anchor.earliest.year * 12 + anchor.earliest.month - 1 + months
@@ -360,17 +414,19 @@ def _moved_by_months(anchor: _Resolved, months: int) -> _Resolved:
         return _year(year)
     if anchor.precision == "month":
         moved = _calendar_date(year, month + 1, None)
-        return moved if moved is not None else _UNRESOLVED
+        return moved if moved is not None else UNRESOLVED
     day = min(anchor.earliest.day, calendar.monthrange(year, month + 1)[1])
     moved_day = _calendar_date(year, month + 1, day)
-    return moved_day if moved_day is not None else _UNRESOLVED
+    return moved_day if moved_day is not None else UNRESOLVED
 
 
-def _remember(candidate: _Candidate, resolved: _Resolved, context: DateContext) -> None:
-    """Record an explicit year and the latest anchor date so later dates can resolve."""
+def _remember(candidate: _Candidate, resolved: Resolved, context: DateContext) -> None:
+    """Record an explicit year, a paragraph's full date and the latest date for later dates."""
     year = candidate.match.groupdict().get("y")
     if candidate.kind in ("ymd", "dmy", "my", "year_mod", "year") and year:
         context.year = int(year)
+        if candidate.kind != "year" and resolved.precision in ("day", "month"):
+            context.paragraph_anchor = resolved.earliest
     if candidate.kind == "span":
         return
     if resolved.value is not None or candidate.kind in ("shift", "next"):

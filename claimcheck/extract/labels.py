@@ -47,11 +47,12 @@ def date_label(d: DateFact) -> str:
 def scope_label(dates: list[DateFact]) -> str:
     """A time scope as short text: one date, or 'Jul 2023–27 Feb 2024'."""
     labelled = sorted(dates, key=lambda d: d.earliest or "")
+    labels = list(dict.fromkeys(date_label(d) for d in labelled))
     if not labelled:
         return "undated"
-    if len(labelled) == 1:
-        return date_label(labelled[0])
-    return f"{date_label(labelled[0])}–{date_label(labelled[-1])}"
+    if len(labels) == 1:
+        return labels[0]
+    return f"{labels[0]}–{labels[-1]}"
 
 
 def figure_interval(q: Quantity) -> str:

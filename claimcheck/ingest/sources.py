@@ -24,6 +24,9 @@ class Source:
     sha256: str
     text: str
     title: str
+    published: str | None = None
+    """The publication date the file's own markup states (HTML meta, JSON-LD, <time>)."""
+    published_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,10 +82,13 @@ def read_source(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Source:
         ) from None
     decoded = decoded.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     title: str | None
+    published = None
     if fmt == "html":
+        from claimcheck.ingest.htmlmeta import html_published
         from claimcheck.ingest.htmltext import html_to_text
 
         text, title = html_to_text(decoded)
+        published = html_published(decoded)
     else:
         text = decoded
         title = None
@@ -100,6 +106,8 @@ def read_source(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Source:
         sha256=hashlib.sha256(raw).hexdigest(),
         text=text,
         title=(title or path.name).strip(),
+        published=published[0] if published else None,
+        published_from=published[1] if published else None,
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from claimcheck.extract.claims import checkworthiness, extract, sentence_facts
-from claimcheck.extract.dates import DateContext
+from claimcheck.extract.datecontext import DateContext
 from claimcheck.ingest.sources import Source
 from claimcheck.models import Claim, Document
 from claimcheck.store import documents as docs_store
@@ -47,7 +47,16 @@ def document_id(path: str, sha256: str) -> str:
 def store_version(
     conn: sqlite3.Connection, source: Source, previous: Document | None
 ) -> FileResult:
+    """Store a new version of `source` with its passages and claims; carry `previous`'s claims."""
     at = datetime.now(UTC).isoformat(timespec="seconds")
+    stated = date.fromisoformat(source.published) if source.published else None
+    extraction = extract(
+        document_id(source.path, source.sha256),
+        source.text,
+        source.sha256,
+        published=stated,
+        published_from=source.published_from,
+    )
     doc = Document(
         id=document_id(source.path, source.sha256),
         path=source.path,
@@ -57,8 +66,9 @@ def store_version(
         format=source.format,
         text=source.text,
         version=(previous.version + 1) if previous else 1,
+        published=extraction.published.isoformat() if extraction.published else None,
+        published_from=extraction.published_from,
     )
-    extraction = extract(doc.id, doc.text, doc.sha256)
     docs_store.insert_document(conn, doc)
     docs_store.insert_passages(conn, extraction.passages)
     result = FileResult(
@@ -114,7 +124,9 @@ def _moved(
     fresh = by_span.get((start, end))
     if fresh is not None:
         return fresh.model_copy(update={"id": old.id})
-    dates, quantities, attribution = sentence_facts(doc.text, start, end, DateContext())
+    published = date.fromisoformat(doc.published) if doc.published else None
+    context = DateContext(published=published)
+    dates, quantities, attribution = sentence_facts(doc.text, start, end, context)
     exact = doc.text[start:end]
     return Claim(
         id=old.id,

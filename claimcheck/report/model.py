@@ -21,6 +21,8 @@ class ReportDocument(Record):
     ingested_at: str
     version: int = 1
     current: bool = Field(default=True, description="False for a version a re-ingest replaced.")
+    published: str | None = Field(default=None, description="Publication date, if known.")
+    published_from: str | None = Field(default=None, description="Where it was read.")
 
 
 class ModelsUsed(Record):

@@ -14,6 +14,7 @@ _SELECT = (
     "SELECT c.id, c.document_id, c.span_start, c.span_end, c.exact, c.prefix, c.suffix, "
     "c.sha256, c.text, c.quantities, c.dates, c.attribution, c.checkworthiness, c.orphaned, "
     "d.path AS document_path, d.title AS document_title, d.version AS document_version, "
+    "d.published AS document_published, "
     "s.status, s.note FROM claims c JOIN documents d ON d.id = c.document_id "
     "JOIN claim_state s ON s.claim_id = c.id"
 )
@@ -54,6 +55,7 @@ def claim_views(
                 document_path=row["document_path"],
                 document_title=row["document_title"],
                 document_version=row["document_version"],
+                document_published=row["document_published"],
                 sha256=claim.sha256,
                 text=claim.text,
                 span=claim.span,

@@ -18,7 +18,7 @@ _BOILERPLATE = re.compile(
       | article\s+printed\s+from
       | this\s+article\s+(?:is|was)\s+(?:part\s+of|first\s+published|originally)
       | peer[\s-]reviewed\s+analysis
-      | photo(?:graph)?\s*:
+      | photo(?:graph)?s?\s*:
       | (?:image|picture)\s+(?:credit|source)
       | by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$
     )""",
@@ -62,3 +62,51 @@ def is_question(sentence: str) -> bool:
 def opinion_markers(sentence: str) -> int:
     """How many opinion or rhetoric markers the sentence has."""
     return len(_OPINION.findall(sentence))
+
+
+_LINE_MARKUP = re.compile(r"^[\s#>*_~•·|-]+|[\s*_~|]+$")
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z\u00C0-\u024F]")
+_SEPARATED = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
+_RELATED_HEADING = re.compile(
+    r"^(?i:related(?:\s+(?:stories|articles|posts|links|coverage|content|reading))?|"
+    r"more\s+(?:on\s+this\s+story|stories|from\s+\w+|news)|read\s+more|see\s+also|most\s+read|"
+    r"recommended(?:\s+for\s+you)?|further\s+reading|you\s+may\s+also\s+like|in\s+other\s+news)"
+    r"\s*:?$"
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+MAX_BYLINE_WORDS = 16
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of a document that are page furniture as a whole: bylines, metadata lines joined by
+    separators ("News | Business", "Press statement · 13 March 2025"), and the list under a
+    "Related stories" heading. Sentences inside them are never claims."""
+    spans: list[tuple[int, int]] = []
+    in_related, listed = False, False
+    offset = 0
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        line = _LINE_MARKUP.sub("", raw).strip()
+        if not line:
+            continue
+        item = bool(_LIST_ITEM.match(raw))
+        if in_related and (item or (not listed and not line.endswith((".", "!", "?")))):
+            spans.append((start, end))
+            listed = listed or item
+            continue
+        in_related, listed = bool(_RELATED_HEADING.match(line)), False
+        separated = (
+            not raw.lstrip().startswith("|")
+            and _SEPARATED.search(line)
+            and (not line.endswith((".", "!", "?")) or len(line.split()) <= MAX_BYLINE_WORDS)
+        )
+        if in_related or _is_byline(line) or separated:
+            spans.append((start, end))
+    return spans
+
+
+def _is_byline(line: str) -> bool:
+    """'By Fiona Grant, Business Editor': a credit line, not a sentence."""
+    words = line.split()
+    return bool(_BYLINE.match(line)) and len(words) <= MAX_BYLINE_WORDS and not line.endswith(".")

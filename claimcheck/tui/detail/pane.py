@@ -120,6 +120,8 @@ def _header(claim: ClaimView) -> Text:
             style="bold yellow",
         )
     header.append(f"\n{claim.document_title} (version {claim.document_version})", style="bold")
+    if claim.document_published:
+        header.append(f"  published {claim.document_published}", style="dim")
     header.append(
         f"\n{claim.document_path}  [{claim.span.start}–{claim.span.end}]  "
         f"sha256 {claim.sha256[:12]}…",
