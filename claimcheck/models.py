@@ -62,6 +62,93 @@ class DateFact(Record):
     end: int = Field(ge=0, description="End offset in the document text.")
 
 
+TimeSource = Literal["stated", "event", "spoken", "since", "paragraph", "published", "unknown"]
+
+
+class TimeRef(Record):
+    """When a fact holds: the days it can mean and how that was read."""
+
+    earliest: str | None = None
+    latest: str | None = None
+    source: TimeSource = "unknown"
+    text: str = Field(default="", description="The wording that set it, e.g. 'as of Thursday'.")
+    anchor: str | None = Field(
+        default=None, description="An event it is relative to: 'peak', 'valuation', 'cuts'."
+    )
+
+
+class FigureFrame(Record):
+    """A figure with what it measures, for whom, where and when: what comparing two needs."""
+
+    text: str = Field(description="The figure as written.")
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    dimension: str = Field(description="count, money, percent, area, length, speed, …")
+    unit: str = Field(description="Normalised unit: a currency code, 'percent', 'acre', 'mph'…")
+    noun: str | None = Field(default=None, description="What is counted (lemma): 'resident'.")
+    noun_text: str | None = None
+    nouns: list[str] = Field(default_factory=list, description="Nouns it is of or for: 'value'.")
+    predicate: str | None = Field(default=None, description="Its verb (lemma): 'burn'.")
+    predicate_text: str | None = None
+    outcome: str | None = Field(default=None, description="Outcome class: death, injury, …")
+    modifiers: list[str] = Field(default_factory=list, description="Restricting words: 'store'.")
+    places: list[str] = Field(default_factory=list)
+    owner: str | None = Field(default=None, description="Whose figure it is: 'Harwood'.")
+    part: str | None = Field(default=None, description="A word marking a part: 'alone'.")
+    event_year: int | None = Field(default=None, description="A year the figure is bound to.")
+    as_of: TimeRef = Field(default_factory=TimeRef)
+    measure: str = Field(default="", description="What it measures, as a phrase.")
+
+
+class DateFrame(Record):
+    """A date with the event it dates: what comparing two dates needs."""
+
+    text: str
+    start: int
+    end: int
+    earliest: str
+    latest: str
+    precision: DatePrecision
+    role: Literal["event", "spoken", "since", "dateline", "name"] = "event"
+    predicate: str | None = None
+    predicate_text: str | None = None
+    event_class: str | None = None
+    participants: list[str] = Field(default_factory=list, description="Noun lemmas of the event.")
+    owner: str | None = None
+    negated: bool = False
+    event: str = Field(default="", description="The event, as a phrase.")
+
+
+class StatementFrame(Record):
+    """A denial, a rank ('the second-largest') or an open question ('remains unknown')."""
+
+    kind: Literal["denial", "rank", "undetermined"]
+    text: str = Field(description="The cue as written.")
+    start: int
+    end: int
+    proposition: str = Field(description="What is denied, ranked or open, as written.")
+    terms: list[str] = Field(default_factory=list, description="Its content lemmas.")
+    holder: str | None = Field(default=None, description="Who denies, or what is ranked.")
+    subject: str | None = Field(default=None, description="The denied clause's subject.")
+    predicate: str | None = Field(default=None, description="The denied clause's verb (lemma).")
+    rank: int | None = None
+    scale: str | None = None
+    domain: str | None = Field(default=None, description="What a rank is within: 'history'.")
+    year: int | None = Field(default=None, description="A year the holder is bound to.")
+
+
+class Frames(Record):
+    """Everything a sentence states in comparable form."""
+
+    figures: list[FigureFrame] = Field(default_factory=list)
+    dates: list[DateFrame] = Field(default_factory=list)
+    statements: list[StatementFrame] = Field(default_factory=list)
+
+
 class Document(Record):
     """One version of an ingested source file."""
 
@@ -98,6 +185,7 @@ class Passage(Record):
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateFact] = Field(default_factory=list)
     attribution: str | None = None
+    frames: Frames | None = Field(default=None, description="None until frames are built.")
 
 
 class Claim(Record):
@@ -115,6 +203,7 @@ class Claim(Record):
     orphaned: bool = Field(
         default=False, description="True when a re-ingest could not find the span."
     )
+    frames: Frames | None = Field(default=None, description="None until frames are built.")
 
 
 class Decision(Record):
@@ -176,6 +265,9 @@ class ClaimView(Record):
     status: Status
     note: str | None
     orphaned: bool
+    frames: Frames | None = Field(
+        default=None, description="Figure, date and statement frames; None before check."
+    )
     history: list[HistoryEntry]
     anchors: list[AnchorEvent] = Field(default_factory=list)
     evidence: list[EvidenceView] = Field(default_factory=list)

@@ -58,6 +58,8 @@ class CheckReport:
     """Time spent loading the embedding model (0 when nothing needed embedding)."""
     embed_seconds: float = 0.0
     """Time spent embedding and storing vectors, model loading excluded."""
+    phrases_embedded: int = 0
+    """Short frame phrases (counted nouns, verbs) embedded for comparing figures and dates."""
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
     conflicts: int = 0

@@ -10,18 +10,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.check.config import CheckConfig, CheckReport
+from claimcheck.check.frames import ensure_frames
 from claimcheck.embed.base import Embedder
 from claimcheck.embed.cache import embed_missing
-from claimcheck.models import Claim
+from claimcheck.models import Claim, Frames
 from claimcheck.search.corpus import CorpusPassage, load_corpus, texts_to_embed
 from claimcheck.search.corpus_index import corpus_fingerprint, corpus_index
 from claimcheck.search.retrieve import retrieve
-from claimcheck.stance.base import Side
+from claimcheck.stance.base import Side, Similarity, stem_similarity
+from claimcheck.stance.phrases import frame_texts, vector_similarity
 from claimcheck.stance.refine import Refiners, load_refiners, refine
 from claimcheck.stance.rules import classify
 from claimcheck.store.checks import CheckRun, count_claims, pending_claims, record_run
 from claimcheck.store.decisions import now
-from claimcheck.store.embeddings import load_vectors
+from claimcheck.store.embeddings import load_vectors, missing_hashes
 from claimcheck.store.evidence import CheckedClaim, NewEvidence, conflicts, replace_evidence
 from claimcheck.text.hashing import content_hash
 
@@ -53,11 +55,20 @@ def check(
     pending = pending_claims(conn, fingerprint, config.digest())
     report.claims_total = count_claims(conn)
     if pending:
+        corpus = ensure_frames(conn, corpus)
+        pending = _with_frames(pending, corpus)
         claim_texts = {content_hash(c.text): c.text for c in pending}
+        phrases = frame_texts(
+            [*(c.frames for c in pending), *(p.passage.frames for p in corpus.values())]
+        )
+        new_phrases = missing_hashes(conn, [content_hash(t) for t in phrases], config.model)
+        claim_texts.update({content_hash(t): t for t in phrases})
         ready = prepare_search(
             conn, db_path, corpus, config.model, claim_texts, make_embedder, on_progress
         )
         ready.fill(report)
+        report.phrases_embedded = len(set(new_phrases) - {content_hash(c.text) for c in pending})
+        report.passages_embedded -= report.phrases_embedded
         refiners = load_refiners(
             config.model, stance_head=config.stance_head, nli_model=config.nli_model
         )
@@ -66,12 +77,35 @@ def check(
                 "stance: no NLI model configured; using structured comparison and similarity"
             )
         run = _Run(conn, config, corpus, fingerprint, ready.index, refiners)
+        run.similar = _phrase_similarity(conn, phrases, config.model)
         run.check_claims(pending, report, on_progress)
     report.seconds = time.perf_counter() - started
     if pending:
         record_run(conn, _run_row(config, fingerprint, report))
     report.conflicts = len(conflicts(conn))
     return report
+
+
+def _with_frames(pending: list[Claim], corpus: dict[int, CorpusPassage]) -> list[Claim]:
+    """Claims stored without frames take the frames of the passage their quote lies in."""
+    by_document: dict[str, list[CorpusPassage]] = {}
+    for passage in corpus.values():
+        by_document.setdefault(passage.passage.document_id, []).append(passage)
+    updated = []
+    for claim in pending:
+        own = _own_passage(by_document.get(claim.document_id, []), claim)
+        if claim.frames is None and own is not None:
+            claim = claim.model_copy(update={"frames": own.passage.frames})
+        updated.append(claim)
+    return updated
+
+
+def _phrase_similarity(conn: sqlite3.Connection, phrases: set[str], model: str) -> Similarity:
+    """Similarity of frame phrases by their stored vectors."""
+    ordered = sorted(phrases)
+    stored = load_vectors(conn, [content_hash(t) for t in ordered], model)
+    vectors = {t: stored[content_hash(t)] for t in ordered if content_hash(t) in stored}
+    return vector_similarity(vectors)
 
 
 def _run_row(config: CheckConfig, fingerprint: str, report: CheckReport) -> CheckRun:
@@ -154,9 +188,9 @@ def prepare_search(
 
 
 def passage_side(passage: CorpusPassage) -> Side:
-    """A corpus passage as one side of a stance comparison, dated by its time scope."""
+    """A corpus passage as one side of a stance comparison, with its frames."""
     p = passage.passage
-    return Side(p.text, p.quantities, p.dates, passage.scope, p.start)
+    return Side(p.text, p.quantities, p.dates, passage.scope, p.start, p.frames or Frames())
 
 
 class _Run:
@@ -174,6 +208,7 @@ class _Run:
         self.conn, self.config, self.corpus = conn, config, corpus
         self.fingerprint, self.index, self.refiners = fingerprint, index, refiners
         self.digest = config.digest()
+        self.similar: Similarity = stem_similarity
         self.by_document: dict[str, list[CorpusPassage]] = {}
         for passage in corpus.values():
             self.by_document.setdefault(passage.passage.document_id, []).append(passage)
@@ -219,12 +254,15 @@ class _Run:
             exclude_path=own.path if own else "",
         )
         scope = own.scope if own else claim.dates
-        claim_side = Side(claim.text, claim.quantities, claim.dates, scope, claim.span.start)
+        frames = claim.frames or Frames()
+        claim_side = Side(
+            claim.text, claim.quantities, claim.dates, scope, claim.span.start, frames
+        )
         passages = [self.corpus[cand.passage_id] for cand in kept]
         found = [self.passage_vectors[p.passage.content_hash] for p in passages]
         similarities = [float(np.dot(query, vector)) for vector in found]
         stances = [
-            classify(claim_side, passage_side(p), similarity, self.config.thresholds)
+            classify(claim_side, passage_side(p), similarity, self.config.thresholds, self.similar)
             for p, similarity in zip(passages, similarities, strict=True)
         ]
         texts = [p.passage.text for p in passages]

@@ -10,9 +10,10 @@ from datetime import date
 from claimcheck.extract.attribution import extract_attribution
 from claimcheck.extract.datecontext import DateContext
 from claimcheck.extract.dates import extract_dates
+from claimcheck.extract.frames import SentenceFacts, SentenceTime, build_frames
 from claimcheck.extract.published import find_dateline
 from claimcheck.extract.quantities import extract_quantities
-from claimcheck.models import Claim, DateFact, Passage, Quantity
+from claimcheck.models import Claim, DateFact, Frames, Passage, Quantity
 from claimcheck.text.anchor import make_span
 from claimcheck.text.boilerplate import (
     furniture_spans,
@@ -139,13 +140,21 @@ def extract(
     context = DateContext(published=published)
     passages: list[Passage] = []
     claims: list[Claim] = []
+    sentences: list[SentenceFacts] = []
+    paragraph_dates: list[DateFact] = []
+    dateline_span = (dateline.start, dateline.end) if dateline is not None else None
     previous_end = 0
     for seq, (start, end) in enumerate(split_sentences(text)):
         if "\n" in text[previous_end:start]:
             context.new_paragraph()
+            paragraph_dates = []
         previous_end = end
         sentence = text[start:end]
         dates, quantities, attribution = sentence_facts(text, start, end, context)
+        time = SentenceTime(published, list(paragraph_dates), dateline_span)
+        sentences.append(SentenceFacts(sentence, start, quantities, dates, time))
+        if any(d.earliest for d in dates):
+            paragraph_dates = [d for d in dates if d.earliest]
         # the passage, like the claim's quote, leaves out a heading, bullet or quote marker: it is
         # what evidence shows and what is embedded ("# Seoul says…" reads as "Seoul says…")
         quote_start = claim_start(text, start, end)
@@ -179,4 +188,21 @@ def extract(
                 checkworthiness=checkworthiness(sentence, quantities, dates, attribution),
             )
         )
-    return Extraction(passages, claims, published, published_from)
+    return _with_frames(Extraction(passages, claims, published, published_from), sentences)
+
+
+def _with_frames(extraction: Extraction, sentences: list[SentenceFacts]) -> Extraction:
+    """The extraction with each passage's and claim's frames (a claim shares its sentence's)."""
+    frames = build_frames(sentences)
+    by_start = {s.start: f for s, f in zip(sentences, frames, strict=True)}
+    passages = [
+        p.model_copy(update={"frames": frames[i]}) for i, p in enumerate(extraction.passages)
+    ]
+    claims = [c.model_copy(update={"frames": _frames_at(by_start, c)}) for c in extraction.claims]
+    return Extraction(passages, claims, extraction.published, extraction.published_from)
+
+
+def _frames_at(by_start: dict[int, Frames], claim: Claim) -> Frames | None:
+    """The frames of the sentence a claim's quote lies in."""
+    starts = [s for s in by_start if s <= claim.span.start]
+    return by_start[max(starts)] if starts else None

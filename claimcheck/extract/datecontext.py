@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from claimcheck.models import DatePrecision
 
+FUTURE_WEIGHT = 2
+"""A date ahead of the anchor counts as this many times further away than one behind it."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -76,7 +78,8 @@ class DateContext:
 
 
 def nearest_year(anchor: date, month: int, day: int | None) -> int:
-    """The year (anchor's, or one either side) that puts month/day nearest the anchor date."""
+    """The year (anchor's, or one either side) that puts month/day nearest the anchor date, a
+    date ahead of it counting twice as far as one behind it."""
 
     def distance(year: int) -> int:
         last = calendar.monthrange(year, month)[1]
@@ -84,7 +87,9 @@ def nearest_year(anchor: date, month: int, day: int | None) -> int:
         last_day = date(year, month, min(day or last, last))
         if first_day <= anchor <= last_day:
             return 0
-        return min(abs((first_day - anchor).days), abs((last_day - anchor).days))
+        if first_day > anchor:  # news looks back far more often than ahead
+            return FUTURE_WEIGHT * (first_day - anchor).days
+        return (anchor - last_day).days
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), -y))
 

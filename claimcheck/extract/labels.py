@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from claimcheck.models import DateFact, Quantity
+from claimcheck.models import DateFact, FigureFrame, Quantity, TimeRef
 
 
 def _number(value: float) -> str:
@@ -20,17 +20,21 @@ def unit_word(unit: str | None) -> str:
     return head.strip()
 
 
+def _stated(f: Quantity | FigureFrame) -> str:
+    """'over 15,000', '11,000–12,000', 'about 6,700': a figure's value with its qualifier."""
+    if f.value is None and f.low is not None and f.high is not None:
+        return f"{_number(f.low)}–{_number(f.high)}"
+    if f.value is not None:
+        number = _number(f.value)
+        if f.qualifier and f.qualifier not in ("range", "between"):
+            number = f"{f.qualifier} {number}"
+        return number
+    return f.text
+
+
 def figure_label(q: Quantity) -> str:
     """'over 15,000 troops', 'about 6,700 containers', '11,000–12,000 troops'."""
-    if q.value is None and q.low is not None and q.high is not None:
-        number = f"{_number(q.low)}–{_number(q.high)}"
-    elif q.value is not None:
-        number = _number(q.value)
-        if q.qualifier and q.qualifier not in ("range", "between"):
-            number = f"{q.qualifier} {number}"
-    else:
-        number = q.text
-    return f"{number} {unit_word(q.unit)}".strip()
+    return f"{_stated(q)} {unit_word(q.unit)}".strip()
 
 
 def date_label(d: DateFact) -> str:
@@ -71,3 +75,36 @@ def date_reading(d: DateFact) -> str:
 def date_with_precision(d: DateFact) -> str:
     """'23 Nov 2023 (day)'."""
     return f"{date_label(d)} ({d.precision})"
+
+
+def frame_label(f: FigureFrame) -> str:
+    """A figure frame's value and what it counts: 'an estimated 9,800 acres', '20 percent'."""
+    number = _stated(f)
+    what = {"count": f.noun_text or f.noun or "", "percent": "percent", "money": f.unit}
+    return f"{number} {what.get(f.dimension, f.unit)}".strip()
+
+
+def frame_context(f: FigureFrame) -> str:
+    """What else says which quantity a figure is: 'burned in Tolan County; as of 14 Aug 2025'."""
+    words = [f.predicate_text or ""]
+    if f.places:
+        words.append("in " + ", ".join(p.title() for p in f.places[:2]))
+    if f.owner:
+        words.append(f"({f.owner})")
+    scope = " ".join(w for w in words if w)
+    when = time_label(f.as_of)
+    return f"{scope}; {when}" if scope else when
+
+
+def time_label(time: TimeRef) -> str:
+    """When a fact holds, shortly: '14 Aug 2025', 'Aug 2025', 'early 2024', 'undated'."""
+    if not (time.earliest and time.latest):
+        return "undated"
+    first, last = date.fromisoformat(time.earliest), date.fromisoformat(time.latest)
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%b %Y}"
+    if first.year == last.year and (first.month, last.month) == (1, 12):
+        return str(first.year)
+    return time.text if time.source != "published" and time.text else f"{first}–{last}"

@@ -34,7 +34,7 @@ _UPDATED_LABEL = re.compile(r"(?i:\b(?:updated|last\s+updated|modified|revised)\
 _TIME_TAIL = re.compile(
     r"(?i:,?\s*(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|,?\s*\d{1,2}:\d{2})\s*$"
 )
-_DATELINE_PREFIX = re.compile(
+DATELINE_PREFIX = re.compile(
     rf"^[\s*_#]*[A-Z][^\n!?—–]{{0,40}}?,?\s*\(?(?:{_WEEKDAY}\s*,?\s*)?[^\n.!?—–()]{{0,24}}\d{{4}}\)?"
     r"\s*[—–]\s*"
 )
@@ -92,7 +92,7 @@ def _full_date(line: str, offset: int) -> date | None:
 def _date_line_length(line: str) -> int | None:
     """How much of a line is a date line or metadata (all of it, or a "CITY, date —" prefix),
     or None when it reads as a sentence of prose."""
-    prefix = _DATELINE_PREFIX.match(line)
+    prefix = DATELINE_PREFIX.match(line)
     if prefix:
         return prefix.end()
     plain = _MARKUP.sub("", line).strip()

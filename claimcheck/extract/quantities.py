@@ -17,8 +17,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from claimcheck.extract.counted import ATTACHED_UNIT, counted_head, unit_after, unit_before
 from claimcheck.extract.dates import looks_like_year
 from claimcheck.models import Quantity
+
+__all__ = ["counted_head", "extract_quantities"]
 
 _QUALIFIERS = {  # wording -> family
     "more than": "over", "over": "over", "above": "over", "exceeding": "over",
@@ -49,7 +52,24 @@ _VAGUE = {
     "dozens": 24, "hundreds": 200, "thousands": 2e3, "tens of thousands": 2e4,
     "hundreds of thousands": 2e5, "millions": 2e6, "tens of millions": 2e7, "billions": 2e9,
 }  # fmt: skip
-_CURRENCIES = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCIES = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD", "ca$": "CAD",
+    "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL",
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "sterling": "GBP", "pounds sterling": "GBP", "canadian dollars": "CAD",
+    "australian dollars": "AUD", "us dollars": "USD", "u.s. dollars": "USD",
+}  # fmt: skip
+"""Currencies named after the figure ('22.4 million dollars'); 'pounds' alone may be weight."""
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTION = re.compile(
+    r"(?i:\b(?P<count>a|one|two|three|four)[\s-](?P<part>half|third|quarter|fifth|tenth)s?"
+    r"(?=\s+of\b))"
+)
+"""'a fifth of its value', 'two-thirds of the staff': a share, read as a percentage."""
+_MILLION_M = re.compile(r"\s+(?:sq\b|square\b|[a-z]+s\b)", re.IGNORECASE)
+"""'1.5m sq ft', '2m people': after a number, 'm' is million when a unit or plural noun follows."""
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -64,11 +84,11 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _WORD_NUMBER = (
-    rf"(?:(?:{_alternation(_TENS)})(?:-(?:{_alternation(_UNITS)}))?|{_alternation(_UNITS)})"
+    rf"(?:(?:{_alternation(_TENS)})(?:[-‑](?:one|{_alternation(_UNITS)}))?|{_alternation(_UNITS)})"
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 _NUMBER = (
-    r"(?:(?:US\$|\$|€|£|¥)\s?)?"
+    r"(?:(?:(?:US|CA|C|AU|A|NZ|HK|S|R)?\$|€|£|¥)\s?)?"
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:k|mn|m|bn|tn)(?!\w)|(?:\s+"
     + _SCALE_WORD
     + r")+)?"
@@ -85,10 +105,10 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _PARTS = re.compile(
-    r"^(?P<cur>us\$|\$|€|£|¥)?\s?(?P<body>.*?)(?P<pct>\s?%|\s+(?:percent|per\s+cent))?$"
+    r"^(?P<cur>(?:us|ca|c|au|a|nz|hk|s|r)?\$|€|£|¥)?\s?(?P<body>.*?)"
+    r"(?P<pct>\s?%|\s+(?:percent|per\s+cent))?$"
 )
 _NUMERIC = re.compile(r"^(?P<num>[\d,]+(?:\.\d+)?)(?P<scale>[a-z]*)(?P<words>(?:\s+[a-z]+)*)$")
-_ATTACHED_UNIT = re.compile(r"(km|kg|mm|cm|m|t|kt|mt|mw|gw|kw|ha|ft|lbs?)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\s?(st|nd|rd|th)\b", re.IGNORECASE)
 _MARKER_BEFORE = re.compile(
     r"(?i:\b(?:no\.|nos\.|number|page|pp?\.|resolution|article|section|chapter|figure|fig\.|"
@@ -124,13 +144,63 @@ def extract_quantities(
 ) -> list[Quantity]:
     """Figures stated in one sentence; offsets are into the document, `skip` spans are absolute."""
     skipped = [(s - offset, e - offset) for s, e in skip or []]
-    quantities: list[Quantity] = []
-    for match in _FIGURE.finditer(text):
-        for found in _quantities_of(text, match):
-            if not any(found.start < e and s < found.end for s, e in skipped):
-                moved = {"start": found.start + offset, "end": found.end + offset}
-                quantities.append(found.model_copy(update=moved))
-    return sorted(quantities, key=lambda q: q.start)
+    found = [q for match in _FIGURE.finditer(text) for q in _quantities_of(text, match)]
+    found += _fractions(text)
+    found = _inherit_units(text, sorted(found, key=lambda q: q.start))
+    return [
+        q.model_copy(update={"start": q.start + offset, "end": q.end + offset})
+        for q in found
+        if not any(q.start < e and s < q.end for s, e in skipped)
+    ]
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """Shares written as fractions ('a fifth of', 'two-thirds of'), as approximate percentages."""
+    found = []
+    for match in _FRACTION.finditer(text):
+        count = 1 if match["count"].lower() in ("a", "one") else _UNITS[match["count"].lower()]
+        value = round(count * _FRACTIONS[match["part"].lower()], 4)
+        low, high = _bounds("about", value, value)
+        found.append(
+            Quantity(
+                text=match[0], value=value, low=low, high=high, qualifier=match[0].lower(),
+                unit="percent", start=match.start(), end=match.end(),
+            )
+        )  # fmt: skip
+    return found
+
+
+_TOTAL_BEFORE = re.compile(
+    r"(?i:\b(?:the\s+)?(?:total|tally|count|overall\s+number|number)\s+(?:\w+\s+)?(?:to|at|of)\s*)$"
+)
+_ELLIPSIS_GAP = re.compile(r"(?i:^[\w\s,.'’-]{0,40}\b(?:and|or|to|from|versus|vs|against)\s+$)")
+"""'1,900 staff in 2019 and 2,100 …': the second figure follows the first across a conjunction."""
+
+
+def _inherit_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A figure with no noun of its own counts what the figure before it counts, when it is the
+    total of it ('11 further stores, bringing the total to 53') or an elliptical second figure
+    ('1,900 staff in 2019 and 2,100 in 2020')."""
+    result: list[Quantity] = []
+    for quantity in quantities:
+        previous = result[-1] if result else None
+        gap = text[previous.end : quantity.start] if previous else ""
+        total = _TOTAL_BEFORE.search(text[max(0, quantity.start - 40) : quantity.start])
+        if (
+            quantity.unit is None
+            and previous is not None
+            and previous.unit is not None
+            and (total or _ELLIPSIS_GAP.match(gap))
+            and previous.unit != "percent"
+        ):
+            quantity = quantity.model_copy(update={"unit": _whole(previous.unit)})
+        result.append(quantity)
+    return result
+
+
+def _whole(unit: str) -> str:
+    """A counted noun without a word that marks a part ('further stores' -> 'stores')."""
+    return re.sub(r"(?i)^(?:further|additional|more|extra|other|new)\s+", "", unit)
 
 
 def _quantities_of(text: str, match: re.Match[str]) -> list[Quantity]:
@@ -139,12 +209,13 @@ def _quantities_of(text: str, match: re.Match[str]) -> list[Quantity]:
         return []
     if any(match[g] and _is_false_figure(text, match, g) for g in ("n1", "n2")):
         return []
-    low = _parse_number(match["n1"])
+    million_m = bool(_MILLION_M.match(text, match.end()))
+    low = _parse_number(match["n1"], million_m=million_m)
     if low is None:
         return []
     if not match["n2"]:
         return [_build(text, match, low, None)]
-    high = _parse_number(match["n2"])
+    high = _parse_number(match["n2"], million_m=million_m)
     if high is None or low.value is None or high.value is None:
         return []
     low = _shared_scale(low, high)
@@ -170,7 +241,7 @@ def _build(text: str, match: re.Match[str], low: _Number, high: _Number | None) 
         lo, hi, qualifier = low.low, low.high, qualifier or "vague"
     else:
         lo, hi = _bounds(family, low.value, low.value)
-    unit = _unit_after(text, match.end()) or _unit_before(text, match.start())
+    unit = unit_after(text, match.end()) or unit_before(text, match.start())
     return Quantity(
         text=match[0], value=value, low=lo, high=hi, qualifier=qualifier,
         unit=_unit_for(low, unit), start=match.start(), end=match.end(),
@@ -179,7 +250,7 @@ def _build(text: str, match: re.Match[str], low: _Number, high: _Number | None) 
 
 def _split_change(text: str, match: re.Match[str], old: _Number, new: _Number) -> list[Quantity]:
     """Two plain figures for a change ('rose from 10,000 to 15,000'), not a range."""
-    unit = _unit_after(text, match.end("n2")) or _unit_before(text, match.start())
+    unit = unit_after(text, match.end("n2")) or unit_before(text, match.start())
     return [
         Quantity(
             text=text[start:end], value=number.value, low=number.value, high=number.value,
@@ -212,10 +283,11 @@ def _unit_for(number: _Number, noun_phrase: str | None) -> str | None:
     """The counted thing: 'percent', a currency code, or the noun phrase found around it."""
     if number.percent:
         return "percent"
-    return number.currency or noun_phrase
+    named = _CURRENCY_WORDS.get(" ".join((noun_phrase or "").lower().split()))
+    return number.currency or named or noun_phrase
 
 
-def _parse_number(text: str) -> _Number | None:
+def _parse_number(text: str, *, million_m: bool = False) -> _Number | None:
     """The number a matched expression states, or None when it is not a figure after all."""
     parts = _PARTS.match(" ".join(text.lower().split()))
     if parts is None or not parts["body"]:
@@ -232,7 +304,7 @@ def _parse_number(text: str) -> _Number | None:
         lead_length = 2 if words[:2] == ["half", "a"] else 1
         value = _word_value(" ".join(words[:lead_length]))
         scale = math.prod(_SCALES[word] for word in words[lead_length:])
-    elif numeric["scale"] == "m" and currency is None:
+    elif numeric["scale"] == "m" and currency is None and not million_m:
         return None  # metres, not millions: left to the attached-unit check
     else:
         value = float(numeric["num"].replace(",", ""))
@@ -244,8 +316,9 @@ def _parse_number(text: str) -> _Number | None:
 
 def _word_value(word: str) -> float | None:
     """The value of a spelled number: 'four', 'twenty-five', 'a', 'half a'."""
-    tens, _, unit = word.partition("-")
-    value = _LEADS.get(word) or _UNITS.get(word) or _TENS.get(tens, 0) + _UNITS.get(unit, 0)
+    tens, _, unit = word.replace("‑", "-").partition("-")
+    ones = 1 if unit == "one" else _UNITS.get(unit, 0)
+    value = _LEADS.get(word) or _UNITS.get(word) or _TENS.get(tens, 0) + ones
     return float(value) if value else None
 
 
@@ -261,7 +334,7 @@ def _is_false_figure(text: str, match: re.Match[str], number: str) -> bool:
     marker = _LIST_MARKER.match(text)
     if marker and end <= marker.end() and not match["qual"]:
         return True
-    if following[:1].isalpha() and not _ATTACHED_UNIT.match(following):
+    if following[:1].isalpha() and not ATTACHED_UNIT.match(following):
         return True  # 76th, 5G, 2010s
     ordinal = _ORDINAL.match(following)
     if ordinal and match[number].isdigit() and ordinal[1].lower() == _ordinal(match[number]):
@@ -275,135 +348,3 @@ def _ordinal(digits: str) -> str:
     """The English ordinal suffix of a whole number ('21' -> 'st', '11' -> 'th')."""
     number = int(digits)
     return "th" if 11 <= number % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-
-
-_UNIT_WORD = re.compile(r"\s+([^\W\d_][\w’'-]*)")
-_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+)\b")
-_OF_LEAD = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|these|those))?(?=\s)", re.I)
-_AND_LEAD = re.compile(r"\s+and(?=\s)", re.IGNORECASE)
-_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|these|those)\s+", re.I)
-_COUNT_VERB_END = re.compile(
-    r"(?i:\s(?:(?:has|have|had)\s+)?(?:grown|grew|risen|rose|reached|reaching|totall?ed|"
-    r"totall?ing|stood|stands|numbered|numbering|climbed|increased|fell|fallen|dropped|jumped|"
-    r"surged|amounted|swelled|swollen|hit)(?:\s+(?:to|at))?|\s(?P<copula>is|are|was|were)"
-    r"(?:\s+(?:now|estimated\s+at))?)\s*$"
-)
-_NUMBER_OF = re.compile(
-    r"(?i:\b(?:the\s+|a\s+)?(?:estimated\s+)?(?:number|total|tally|count|strength|size|toll)\s+of"
-    r"\s+(?:the\s+|its\s+|their\s+)?)(?P<np>.+?)(?:\s+(?i:in|on|at|from|across|inside|within|"
-    r"deployed|stationed|sent|serving|fighting)\b.*)?$"
-)
-_PUT_AT_END = re.compile(
-    r"(?i:\b(?:put|puts|putting|placed?|places|placing|pegged|pegs|estimated?|estimates|"
-    r"estimating)\s+(?P<object>.+?)\s+at)\s*$"
-)
-"""'assessments put the total number of troops sent to Russia at N'."""
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]")
-_UNIT_STOP = _word_set(
-    "the a an to in on at for from by with into onto per than as and or but nor that which who "
-    "whom whose is are was were be been being has have had will would can could may might should "
-    "shall must do does did not it its their his her this these those there here when while where "
-    "after before since until during over under about of each more less ago later earlier across "
-    "within against including along among between through towards toward around via if so also "
-    "only just still now then yet already both either other such what whereas like near without "
-    "behind beyond above below up down out off every all some any no we they he she you i our my "
-    "your them him us respectively"
-)
-_MASS_HEADS = _word_set(
-    "personnel people staff equipment ammunition police aid fuel oil gas grain fertilizer "
-    "fertiliser cash money weaponry artillery manpower labor labour food rice wheat coal "
-    "electricity infantry cavalry livestock cattle"
-)
-_OF_SPLIT = re.compile(r"\s+of\s+", re.IGNORECASE)
-_HEAD_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
-
-
-def _is_head(word: str) -> bool:
-    """Whether a word ends a counted noun phrase: a plural or a mass noun."""
-    plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-    return word in _MASS_HEADS or word in _IRREGULAR or plural
-
-
-def _phrase(text: str, pos: int) -> tuple[int, int] | None:
-    """The span of the noun phrase starting after `pos`, up to its head noun (at most 5 words)."""
-    span: tuple[int, int] | None = None
-    for _ in range(5):
-        word = _UNIT_WORD.match(text, pos)
-        if word is None or word[1].lower() in _UNIT_STOP:
-            break
-        lowered = word[1].lower()
-        if lowered.endswith(("ed", "ing")) and lowered not in _MASS_HEADS:
-            following = _UNIT_WORD.match(text, word.end())
-            if following is None or following[1].lower() in _UNIT_STOP:
-                break  # a verb: '15,000 deployed to Russia'
-        span = (span[0] if span else word.start(1), word.end())
-        pos = word.end()
-        if _is_head(lowered):
-            break
-    return span
-
-
-def _unit_after(text: str, end: int) -> str | None:
-    """The counted noun phrase right after a figure, with an 'of …' tail ('containers of …')."""
-    attached = _ATTACHED_UNIT.match(text, end) or _HYPHEN_UNIT.match(text, end)
-    if attached:
-        return attached[1]
-    lead = _OF_LEAD.match(text, end)
-    span = _phrase(text, lead.end() if lead else end)
-    if span is None:
-        return None
-    start, stop = span
-    tail = _OF_LEAD.match(text, stop)
-    tail_span = _phrase(text, tail.end()) if tail and not lead else None
-    if tail_span:
-        stop = tail_span[1]
-        conjunct = _AND_LEAD.match(text, stop)
-        conjunct_span = _phrase(text, conjunct.end()) if conjunct else None
-        stop = conjunct_span[1] if conjunct_span else stop
-    return text[start:stop]
-
-
-def _unit_before(text: str, start: int) -> str | None:
-    """The counted thing named before a figure: 'the number of troops … has grown to N'."""
-    clause = _CLAUSE_BREAK.split(text[max(0, start - 200) : start])[-1]
-    put_at = _PUT_AT_END.search(clause)
-    number_of = _NUMBER_OF.search(put_at["object"]) if put_at else None
-    if number_of:
-        return number_of["np"]
-    verb = _COUNT_VERB_END.search(clause, max(0, len(clause) - 40))
-    if verb is None:
-        return None
-    subject = clause[: verb.start()].strip()
-    number_of = _NUMBER_OF.search(subject)
-    if number_of:
-        return number_of["np"]
-    subject = _DETERMINER.sub("", subject)
-    words = subject.split()
-    if verb["copula"] or not 0 < len(words) <= 4:
-        return None
-    if any(w.lower() in _UNIT_STOP or not w.replace("-", "").isalpha() for w in words):
-        return None
-    return subject
-
-
-def counted_head(unit: str | None) -> str | None:
-    """The singular lowercase head noun of a unit: 'North Korean troops' -> 'troop'."""
-    if not unit:
-        return None
-    phrase = _OF_SPLIT.split(unit.strip(), maxsplit=1)[0]
-    words = _HEAD_WORD.findall(phrase)
-    return _singular(words[-1].lower()) if words else None
-
-
-def _singular(word: str) -> str:
-    """A plural English noun made singular by common rules ('divisions' -> 'division')."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word

@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from claimcheck.models import DateFact, Quantity
+from claimcheck.models import DateFact, Frames, Quantity
 from claimcheck.stance.cues import event_terms, is_reporting_date, reporting_verb
-from claimcheck.text.words import stem
+from claimcheck.text.words import content_terms, stem
 
 Label = Literal["supports", "contradicts", "related"]
 Kind = Literal["figure", "date", "statement", "update"]
+Similarity = Callable[[str, str], float]
+"""How alike two short phrases are in meaning (0–1): embedding cosine, or word overlap."""
+
+
+def stem_similarity(a: str, b: str) -> float:
+    """Word overlap when no embeddings are at hand, NaN when the words differ: then nothing
+    is known about how alike they are, and a comparison must not read 0 as 'different'."""
+    same = lexical_similarity(a, b)
+    return same if same > 0 else float("nan")
+
+
+def lexical_similarity(a: str, b: str) -> float:
+    """Overlap of content stems (Dice coefficient): a stand-in when no embedder is given."""
+    if a.strip().lower() == b.strip().lower() and a.strip():
+        return 1.0
+    terms_a, terms_b = set(content_terms(a)), set(content_terms(b))
+    if not terms_a or not terms_b:
+        return 0.0
+    return 2 * len(terms_a & terms_b) / (len(terms_a) + len(terms_b))
+
 
 _PARTIAL_BEFORE = re.compile(
     r"(?:first\s+group\s+of|another|a\s+further|some|of\s+(?:them|whom|those))\s*$"
@@ -24,6 +45,8 @@ class Thresholds:
     """Similarity levels that gate each kind of comparison."""
 
     figure_min_similarity: float = 0.45
+    figure_min_similarity_strong: float = 0.25
+    """Below figure_min_similarity, only figures of the same noun or outcome are compared."""
     date_min_similarity: float = 0.40
     date_similarity_alone: float = 0.75
     date_contradiction_similarity: float = 0.50
@@ -32,7 +55,7 @@ class Thresholds:
     statement_min_similarity: float = 0.55
     statement_min_shared_terms: int = 2
     paraphrase_similarity: float = 0.80
-    date_max_gap_days: int = 183
+    date_max_gap_days: int = 14
     """Dates further apart are more likely another occurrence than the same event misdated."""
 
 
@@ -47,6 +70,8 @@ class Side:
     """Dates that set the time of the sentence's figures: its own, else the paragraph's last."""
     offset: int = 0
     """Where `text` starts in its document: fact offsets minus this index into `text`."""
+    frames: Frames = field(default_factory=Frames)
+    """The sentence's figure, date and statement frames."""
 
     def window(self, start: int, end: int) -> list[str]:
         """Event terms around a fact at document offsets [start, end)."""

@@ -1,4 +1,5 @@
-"""Dates compared: the same event on the same day supports, on another day contradicts."""
+"""Dates compared as frames: the same event on the same day supports, on a nearby day
+contradicts; a "first … of the year" is contradicted by an earlier one."""
 
 from __future__ import annotations
 
@@ -6,30 +7,119 @@ import re
 from datetime import date
 
 from claimcheck.extract.labels import date_label
-from claimcheck.models import DateFact
-from claimcheck.stance.base import Side, Stance, Thresholds
-from claimcheck.stance.cues import COMMON_ACTIONS, NEGATION, lowercase_terms
+from claimcheck.models import DateFact, DateFrame
+from claimcheck.stance.base import Side, Similarity, Stance, Thresholds
+from claimcheck.stance.cues import NEGATION
 from claimcheck.text.words import content_terms, stem
 
+GENERIC_PARTICIPANTS = frozenset(
+    {"year", "day", "week", "month", "time", "people", "percent", "number", "total", "part"}
+    | {"thing", "way", "a.m.", "p.m."}
+)
+"""Nouns that say nothing about which event a date belongs to."""
+PREDICATE_SIMILARITY = 0.6
+"""Two different verbs name one event when their embeddings agree this much."""
+SPEECH = frozenset({"say", "tell", "state", "add", "note", "write", "claim", "insist", "warn"})
+"""Pure speech: its date supports when it matches but never contradicts (people say things
+more than once)."""
 
-def _comparable(a: DateFact, b: DateFact, similarity: float, t: Thresholds) -> bool:
-    """Two dates precise enough, and close enough, that differing means a disagreement."""
-    if similarity >= t.year_contradiction_similarity:
-        return a.precision == b.precision or {a.precision, b.precision} <= {"day", "month"}
+
+def compare_dates(
+    claim: Side, passage: Side, similarity: float, t: Thresholds, similar: Similarity
+) -> list[Stance]:
+    """Same event on the same day supports; on another day within the gap, contradicts."""
+    if similarity < t.date_min_similarity:
+        return []
+    score = round(0.55 + 0.4 * similarity, 3)
+    one_sided_negation = bool(NEGATION.search(claim.text)) != bool(NEGATION.search(passage.text))
+    findings = []
+    for dc in _comparable(claim):
+        for dp in _comparable(passage):
+            if dc.negated != dp.negated:
+                continue
+            shared = _shared(dc, dp)
+            same_verb = _same_predicate(dc, dp, similar)
+            event = ", ".join(
+                [*([dc.predicate] if same_verb and dc.predicate else []), *shared][:2]
+            )
+            if _overlap(dc, dp):
+                if not one_sided_negation and _same_occasion(shared, same_verb, similarity, t):
+                    reason = f"same date: {_label(dc)} ({event or 'same event'})"
+                    findings.append(Stance("supports", score, reason, "date"))
+            elif same_verb and shared and _contradictable(dc, dp, similarity, t):
+                reason = f"date: {_label(dc)} vs {_label(dp)} ({event})"
+                findings.append(Stance("contradicts", score, reason, "date"))
+    return findings
+
+
+def _shared(a: DateFrame, b: DateFrame) -> list[str]:
+    """The participants two dated events share (generic words left out)."""
+    return [p for p in a.participants if p in b.participants and p not in GENERIC_PARTICIPANTS]
+
+
+def _same_occasion(shared: list[str], same_verb: bool, similarity: float, t: Thresholds) -> bool:
+    """Enough to say two sentences date one occasion: the same event with a shared participant,
+    several shared participants in a similar sentence, or a very similar sentence."""
+    if same_verb and (shared or similarity >= t.date_similarity_alone):
+        return True
+    return len(shared) >= 2 and similarity >= t.statement_min_similarity
+
+
+def _comparable(side: Side) -> list[DateFrame]:
+    return [d for d in side.frames.dates if d.role in ("event", "spoken")]
+
+
+def _same_predicate(a: DateFrame, b: DateFrame, similar: Similarity) -> bool:
+    """The same verb (and particle: 'declared' is not 'declared over'), the same class of
+    event ('broke out' and 'started'), or verbs whose embeddings agree."""
+    verb_a, _, particle_a = (a.predicate or "").partition(" ")
+    verb_b, _, particle_b = (b.predicate or "").partition(" ")
+    if particle_a != particle_b and not (
+        a.event_class and a.event_class == b.event_class and verb_a != verb_b
+    ):
+        return False
+    if verb_a == verb_b or (a.event_class and a.event_class == b.event_class):
+        return True
+    found = similar(a.predicate_text or verb_a, b.predicate_text or verb_b)
+    return found >= PREDICATE_SIMILARITY  # NaN (unknown) is never >=
+
+
+def _contradictable(a: DateFrame, b: DateFrame, similarity: float, t: Thresholds) -> bool:
+    """Dates of one event that differ: precise enough, close enough, not merely speech."""
+    if (a.predicate or "").split(" ")[0] in SPEECH:
+        return False
     fine = ("day", "month")
-    return a.precision in fine and b.precision in fine and _gap_days(a, b) <= t.date_max_gap_days
+    if a.precision not in fine or b.precision not in fine:
+        return similarity >= t.year_contradiction_similarity and a.precision == b.precision
+    return _gap(a, b) <= t.date_max_gap_days
 
 
-def _gap_days(a: DateFact, b: DateFact) -> int:
-    """Days between two dates' intervals (0 when they overlap)."""
-    a0, a1 = date.fromisoformat(a.earliest or ""), date.fromisoformat(a.latest or "")
-    b0, b1 = date.fromisoformat(b.earliest or ""), date.fromisoformat(b.latest or "")
+def _overlap(a: DateFrame, b: DateFrame) -> bool:
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _gap(a: DateFrame, b: DateFrame) -> int:
+    a0, a1 = date.fromisoformat(a.earliest), date.fromisoformat(a.latest)
+    b0, b1 = date.fromisoformat(b.earliest), date.fromisoformat(b.latest)
     return max(0, (b0 - a1).days, (a0 - b1).days)
 
 
-def _dates_overlap(a: DateFact, b: DateFact) -> bool:
-    """Whether two dates can mean the same day (ISO strings compare in time order)."""
-    return (a.earliest or "") <= (b.latest or "") and (b.earliest or "") <= (a.latest or "")
+def _label(d: DateFrame) -> str:
+    fact = DateFact(
+        text=d.text, value=_value(d), precision=d.precision, earliest=d.earliest,
+        latest=d.latest, start=d.start, end=d.end,
+    )  # fmt: skip
+    return date_label(fact)
+
+
+def _value(d: DateFrame) -> str | None:
+    if d.precision == "day":
+        return d.earliest
+    if d.precision == "month":
+        return d.earliest[:7]
+    if d.precision == "year":
+        return d.earliest[:4]
+    return None
 
 
 def _event_dates(side: Side) -> list[tuple[DateFact, list[str]]]:
@@ -38,61 +128,6 @@ def _event_dates(side: Side) -> list[tuple[DateFact, list[str]]]:
         for d in side.dates
         if d.earliest and d.latest and not side.is_reporting(d)
     ]
-
-
-def _spoken_dates(side: Side) -> list[tuple[DateFact, list[str], str]]:
-    """Dates of speech acts ('confirmed on 28 April 2025'), with the act's stem."""
-    spoken = []
-    for d in side.dates:
-        act = side.speech_act(d) if d.earliest and d.latest else None
-        if act is not None and act != "dateline":
-            spoken.append((d, side.window(d.start, d.end), act))
-    return spoken
-
-
-def _same_act(claim: Side, passage: Side) -> list[tuple[DateFact, DateFact, list[str]]]:
-    """Date pairs where one side dates a speech act that is the other side's event ('confirmed')."""
-    pairs = []
-    for spoken_side, other in ((claim, passage), (passage, claim)):
-        for ds, terms_s, act in _spoken_dates(spoken_side):
-            for do, terms_o in _event_dates(other):
-                if act in terms_o:
-                    shared = [act, *[t for t in terms_o if t in terms_s and t != act]]
-                    pairs.append((ds, do, shared) if spoken_side is claim else (do, ds, shared))
-    return pairs
-
-
-def compare_dates(claim: Side, passage: Side, similarity: float, t: Thresholds) -> Stance | None:
-    """Same event, same date: supports; another date at comparable precision: contradicts."""
-    if similarity < t.date_min_similarity:
-        return None
-    # Words written lowercase somewhere are things and actions; names (Putin, Kim) never are, and
-    # two sentences naming the same people on different dates are usually different events.
-    common = lowercase_terms(claim.text) | lowercase_terms(passage.text)
-    pairs = []
-    for dc, terms_c in _event_dates(claim):
-        for dp, terms_p in _event_dates(passage):
-            shared = [term for term in terms_c if term in terms_p and term in common]
-            if shared or similarity >= t.date_similarity_alone:
-                pairs.append((dc, dp, shared))
-    score = round(0.55 + 0.4 * similarity, 3)
-    # "The February test was not the first launch" shares a date with the claim but denies it.
-    one_sided_negation = bool(NEGATION.search(claim.text)) != bool(NEGATION.search(passage.text))
-    for dc, dp, shared in [*pairs, *_same_act(claim, passage)]:
-        if _dates_overlap(dc, dp) and not one_sided_negation:
-            event = ", ".join(shared[:2]) or "same event"
-            return Stance("supports", score, f"same date: {date_label(dc)} ({event})", "date")
-    if similarity < t.date_contradiction_similarity:
-        return None
-    for dc, dp, shared in pairs:
-        identifying = [term for term in shared if term not in COMMON_ACTIONS]
-        if len(identifying) >= t.date_contradiction_min_shared and _comparable(
-            dc, dp, similarity, t
-        ):
-            event = ", ".join(shared[:2]) or "same event"
-            reason = f"date: {date_label(dc)} vs {date_label(dp)} ({event})"
-            return Stance("contradicts", score, reason, "date")
-    return None
 
 
 _FIRST_OF_YEAR = re.compile(
@@ -120,10 +155,12 @@ def _first_of_year(side: Side) -> tuple[DateFact, list[str], str] | None:
     return before[-1], [stem(w) for w in re.findall(r"[^\W\d_]+", what) if len(w) >= 3], what
 
 
-def compare_firsts(claim: Side, passage: Side, similarity: float, t: Thresholds) -> Stance | None:
+def compare_firsts(
+    claim: Side, passage: Side, similarity: float, t: Thresholds, similar: Similarity
+) -> list[Stance]:
     """'The first missile test of the year on 18 Feb' is contradicted by a missile on 1 Jan."""
     if similarity < t.date_min_similarity:
-        return None
+        return []
     for first_side, other in ((claim, passage), (passage, claim)):
         found = _first_of_year(first_side)
         if found is None:
@@ -133,11 +170,11 @@ def compare_firsts(claim: Side, passage: Side, similarity: float, t: Thresholds)
         denied = _NOT_FIRST.search(other.text)
         if denied and set(what_terms) & set(content_terms(other.text[denied.end() :])):
             reason = f"statement: first {what} of {year} vs “{denied.group(0)}…”"
-            return Stance("contradicts", round(0.5 + 0.4 * similarity, 3), reason, "statement")
+            return [Stance("contradicts", round(0.5 + 0.4 * similarity, 3), reason, "statement")]
         for d, terms in _event_dates(other):
             earlier = (d.latest or "") < (first_date.earliest or "")
             if earlier and (d.earliest or "")[:4] == year and set(what_terms) & set(terms):
                 reason = f"date: first {what} of {year} on {date_label(first_date)}"
                 reason += f", but one on {date_label(d)}"
-                return Stance("contradicts", round(0.55 + 0.4 * similarity, 3), reason, "date")
-    return None
+                return [Stance("contradicts", round(0.55 + 0.4 * similarity, 3), reason, "date")]
+    return []

@@ -1,130 +1,146 @@
-"""Figures compared: agreeing intervals support, disjoint ones contradict, later counts update."""
+"""Figures compared as frames: same measure, scope and time with disjoint values contradicts;
+a later time is an update; agreeing values support; anything unsure is only related."""
 
 from __future__ import annotations
 
-from claimcheck.extract.labels import figure_label, scope_label
-from claimcheck.extract.quantities import counted_head
-from claimcheck.models import DateFact, Quantity
-from claimcheck.stance.base import Side, Stance, Thresholds
+from claimcheck.extract.labels import frame_context, frame_label
+from claimcheck.models import FigureFrame, Quantity
+from claimcheck.stance.base import Side, Similarity, Stance, Thresholds
+from claimcheck.stance.measure import Identity, identity, time_relation
 
-UNIT_GROUPS = [
-    {"troop", "soldier", "personnel", "serviceman", "servicemen", "force", "fighter", "man"},
-    {"shell", "round", "munition", "ammunition"},
-    {"worker", "labourer", "laborer"},
-]
-"""Counted nouns that name the same kind of thing."""
-MAX_SCALE_RATIO = 8.0
-"""Figures further apart than this are different facts (1.2 million personnel vs 15,000 troops)."""
 CLOSE_RATIO = 1.5
 """Overlapping figures further apart than this (over 1,000 vs 6,700) agree only loosely."""
+MAX_DISCREPANCY = 2.5
+"""Two estimates of one quantity rarely differ by more than this factor: past it, a
+disagreement is more likely two different quantities than a contradiction."""
+SMALL_DIFFERENCE = 3
+"""Small counts may differ by a few (one death vs three) whatever the ratio."""
 
 
-def interval(q: Quantity) -> tuple[float, float]:
-    """The closed interval a figure asserts, with ±10% around 'about' figures."""
-    low = q.low if q.low is not None else float("-inf")
-    high = q.high if q.high is not None else float("inf")
-    if q.value is not None and q.low is not None and q.high is not None and q.low == q.high:
-        low = high = q.value
+def interval(f: FigureFrame | Quantity) -> tuple[float, float]:
+    """The closed interval a figure asserts (±10% around 'about' figures)."""
+    low = f.low if f.low is not None else float("-inf")
+    high = f.high if f.high is not None else float("inf")
     return low, high
 
 
-def _magnitude(q: Quantity) -> float | None:
-    for value in (q.value, q.low, q.high):
-        if value is not None and value > 0:
+def _magnitude(f: FigureFrame) -> float | None:
+    for value in (f.value, f.low, f.high):
+        if value is not None and value >= 0:
             return value
     return None
 
 
-def units_match(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures count the same kind of thing."""
-    head_a, head_b = counted_head(a.unit), counted_head(b.unit)
-    if head_a is None or head_b is None:
-        return False
-    if head_a == head_b:
-        return True
-    return any(head_a in group and head_b in group for group in UNIT_GROUPS)
+def _overlaps(a: FigureFrame, b: FigureFrame) -> bool:
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    return a0 <= b1 and b0 <= a1
 
 
-def same_scale(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures are close enough in size to be estimates of the same fact."""
+def _ratio(a: FigureFrame, b: FigureFrame) -> float:
     ma, mb = _magnitude(a), _magnitude(b)
     if ma is None or mb is None:
-        return False
-    return max(ma, mb) / min(ma, mb) <= MAX_SCALE_RATIO
+        return float("inf")
+    if min(ma, mb) == 0:
+        return 1.0 if max(ma, mb) <= SMALL_DIFFERENCE else float("inf")
+    return max(ma, mb) / min(ma, mb)
 
 
-def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Whether two closed intervals share a point."""
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def _span(dates: list[DateFact]) -> tuple[str, str] | None:
-    known = [d for d in dates if d.earliest and d.latest]
-    if not known:
-        return None
-    return min(d.earliest or "" for d in known), max(d.latest or "" for d in known)
-
-
-def compare_figures(claim: Side, passage: Side, similarity: float, t: Thresholds) -> Stance | None:
-    """Agreeing figures support, disjoint ones contradict, a later larger count is an update."""
-    if similarity < t.figure_min_similarity:
-        return None
-    pairs = [
-        (qc, qp)
-        for qc in claim.quantities
-        for qp in passage.quantities
-        if units_match(qc, qp)
-        and same_scale(qc, qp)
-        and not claim.is_partial(qc)
-        and not passage.is_partial(qp)
-    ]
-    if not pairs:
-        return None
-    score = round(0.6 + 0.4 * similarity, 3)
-    for qc, qp in pairs:
-        if overlaps(interval(qc), interval(qp)) and _close(qc, qp):
-            same = figure_label(qc) == figure_label(qp)
-            reason = (
-                f"same figure: {figure_label(qc)}"
-                if same
-                else f"figure agrees: {figure_label(qc)} vs {figure_label(qp)}"
-            )
-            return Stance("supports", score, reason, "figure")
-    qc, qp = pairs[0]
-    if overlaps(interval(qc), interval(qp)):
-        # An open bound is consistent with a much larger figure: a later count, or loose support.
-        update = _update(qc, qp, claim, passage)
-        if update is not None:
-            return Stance("related", score, update, "update")
-        reason = f"figure consistent: {figure_label(qc)} vs {figure_label(qp)}"
-        return Stance("supports", round(score * 0.8, 3), reason, "figure")
-    update = _update(qc, qp, claim, passage)
-    if update is not None:
-        return Stance("related", score, update, "update")
-    return Stance(
-        "contradicts", score, f"figure: {figure_label(qc)} vs {figure_label(qp)}", "figure"
-    )
-
-
-def _close(a: Quantity, b: Quantity) -> bool:
-    """Whether two overlapping figures are near enough to be the same estimate."""
+def _plausible(a: FigureFrame, b: FigureFrame) -> bool:
+    """Whether two different values can be estimates of one quantity."""
     ma, mb = _magnitude(a), _magnitude(b)
-    return ma is not None and mb is not None and max(ma, mb) / min(ma, mb) <= CLOSE_RATIO
+    small = ma is not None and mb is not None and abs(ma - mb) <= SMALL_DIFFERENCE
+    return small or _ratio(a, b) <= MAX_DISCREPANCY
 
 
-def _update(qc: Quantity, qp: Quantity, claim: Side, passage: Side) -> str | None:
-    """A reason when the two figures are the same count at different times, the later one larger."""
-    scope_c, scope_p = _span(claim.scope), _span(passage.scope)
-    if scope_c is None or scope_p is None or scope_c[1] == scope_p[1]:
-        return None
-    later_is_passage = scope_p[1] > scope_c[1]
-    mc, mp = _magnitude(qc) or 0.0, _magnitude(qp) or 0.0
-    if (mp > mc) != later_is_passage:
-        return None
-    first, second = (qc, claim.scope), (qp, passage.scope)
-    if not later_is_passage:
-        first, second = second, first
-    return (
-        f"update: {figure_label(first[0])} ({scope_label(first[1])}) → "
-        f"{figure_label(second[0])} ({scope_label(second[1])})"
+def _precise(f: FigureFrame) -> bool:
+    """A time narrow enough to contradict at: a day or two (or none stated), not a year."""
+    time = f.as_of
+    if not (time.earliest and time.latest):
+        return True
+    return time.latest <= _plus_two(time.earliest)
+
+
+def _plus_two(day: str | None) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day or "") + timedelta(days=2)).isoformat()
+
+
+def _side(f: FigureFrame) -> str:
+    """'about 12,000 troops (sent; 18 Oct 2024)': value, measure, scope and as-of of a figure."""
+    return f"{frame_label(f)} ({frame_context(f)})"
+
+
+def pairs(
+    claim: Side, passage: Side, similar: Similarity
+) -> list[tuple[FigureFrame, FigureFrame, Identity]]:
+    """Each claim figure with the passage figure most likely to measure the same thing."""
+    scored = [
+        (a, b, identity(a, b, similar))
+        for a in claim.frames.figures
+        for b in passage.frames.figures
+    ]
+    candidates = sorted(
+        (item for item in scored if item[2].differs is None), key=lambda item: -item[2].score
     )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for a, b, found in candidates:
+        if id(a) in used_a or id(b) in used_b:
+            continue
+        used_a.add(id(a))
+        used_b.add(id(b))
+        chosen.append((a, b, found))
+    return chosen
+
+
+def compare_figures(
+    claim: Side, passage: Side, similarity: float, t: Thresholds, similar: Similarity
+) -> list[Stance]:
+    """A finding for each pair of figures that measure the same quantity."""
+    if similarity < t.figure_min_similarity_strong:
+        return []
+    score = round(0.6 + 0.4 * similarity, 3)
+    strong_only = similarity < t.figure_min_similarity
+    findings = [
+        _judge(a, b, found, score)
+        for a, b, found in pairs(claim, passage, similar)
+        if not strong_only or _strong(a, b, found)
+    ]
+    return [f for f in findings if f is not None]
+
+
+def _strong(a: FigureFrame, b: FigureFrame, found: Identity) -> bool:
+    """Identity sure enough to compare sentences that are otherwise unalike: the same counted
+    noun, or the same outcome ('no deaths' and 'one resident died')."""
+    same_noun = a.noun is not None and a.noun == b.noun
+    same_outcome = a.outcome is not None and a.outcome == b.outcome
+    return found.score >= 0.9 and (same_noun or same_outcome)
+
+
+def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Stance | None:
+    """Contradicts, updates, supports, or related with what made it unsure."""
+    if found.uncertain:
+        reason = f"related: {found.uncertain}: {_side(a)} vs {_side(b)}"
+        return Stance("related", round(score * 0.8, 3), reason)
+    relation = time_relation(a.as_of, b.as_of)
+    if relation == "apart":
+        return None
+    if _overlaps(a, b) and _ratio(a, b) <= CLOSE_RATIO:
+        same = frame_label(a) == frame_label(b)
+        reason = f"same figure: {_side(a)}" if same else f"figure agrees: {_side(a)} vs {_side(b)}"
+        return Stance("supports", score, reason, "figure")
+    if relation in ("earlier", "later") and (_plausible(a, b) or _overlaps(a, b)):
+        first, second = (a, b) if relation == "earlier" else (b, a)
+        return Stance("related", score, f"update: {_side(first)} → {_side(second)}", "update")
+    if _overlaps(a, b):
+        reason = f"figure consistent: {_side(a)} vs {_side(b)}"
+        return Stance("supports", round(score * 0.8, 3), reason, "figure")
+    if not _plausible(a, b):
+        reason = f"related: too far apart to be one count: {_side(a)} vs {_side(b)}"
+        return Stance("related", round(score * 0.8, 3), reason)
+    if relation == "same" and _precise(a) and _precise(b):
+        return Stance("contradicts", score, f"figure: {_side(a)} vs {_side(b)}", "figure")
+    unsure = "times unknown" if relation == "unknown" else "times too coarse to compare"
+    return Stance("related", round(score * 0.8, 3), f"related: {unsure}: {_side(a)} vs {_side(b)}")

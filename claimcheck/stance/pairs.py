@@ -11,10 +11,18 @@ from claimcheck.embed.base import DEFAULT_MODEL, Embedder
 from claimcheck.errors import InputError
 from claimcheck.extract.claims import sentence_facts
 from claimcheck.extract.dates import DateContext
-from claimcheck.stance.base import Side, Stance, Thresholds
+from claimcheck.extract.frames import SentenceFacts, SentenceTime, build_frames
+from claimcheck.stance.base import (
+    Side,
+    Similarity,
+    Stance,
+    Thresholds,
+    lexical_similarity,
+    stem_similarity,
+)
+from claimcheck.stance.phrases import frame_texts, vector_similarity
 from claimcheck.stance.refine import Refiners, refine
 from claimcheck.stance.rules import classify
-from claimcheck.text.words import content_terms
 
 if TYPE_CHECKING:
     from claimcheck.embed.base import Vectors
@@ -22,17 +30,20 @@ if TYPE_CHECKING:
 
 
 def side(text: str) -> Side:
-    """A text's figures and dates, read as one passage with its own dates as its time scope."""
-    dates, quantities, _ = sentence_facts(text, 0, len(text), DateContext())
-    return Side(text, quantities, dates, dates)
+    """A text read as one sentence: its figures, dates and frames, with no document time."""
+    return sides([text])[0]
 
 
-def lexical_similarity(a: str, b: str) -> float:
-    """Overlap of content stems (Dice coefficient): a stand-in when no embedder is given."""
-    terms_a, terms_b = set(content_terms(a)), set(content_terms(b))
-    if not terms_a or not terms_b:
-        return 0.0
-    return 2 * len(terms_a & terms_b) / (len(terms_a) + len(terms_b))
+def sides(texts: Sequence[str]) -> list[Side]:
+    """Each text read as one sentence (parsed together, in one batch)."""
+    facts = []
+    for text in texts:
+        dates, quantities, _ = sentence_facts(text, 0, len(text), DateContext())
+        facts.append(SentenceFacts(text, 0, quantities, dates, SentenceTime()))
+    return [
+        Side(f.text, f.quantities, f.dates, f.dates, frames=frames)
+        for f, frames in zip(facts, build_frames(facts), strict=True)
+    ]
 
 
 def pair_vectors(pairs: Sequence[tuple[str, str]], embedder: Embedder) -> tuple[Vectors, Vectors]:
@@ -65,13 +76,16 @@ def stance_for_pairs(
         scores = [float(x) for x in (vectors[0] * vectors[1]).sum(axis=1)]
     else:
         scores = [lexical_similarity(a, b) for a, b in pairs]
-    sides: dict[str, Side] = {}
-    results = []
-    for (claim, passage), similarity in zip(pairs, scores, strict=True):
-        for text in (claim, passage):
-            if text not in sides:
-                sides[text] = side(text)
-        results.append(classify(sides[claim], sides[passage], similarity, thresholds))
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    read = dict(zip(texts, sides(texts), strict=True))
+    similar: Similarity = stem_similarity
+    if embedder is not None:
+        phrases = sorted(frame_texts(s.frames for s in read.values()))
+        similar = vector_similarity(dict(zip(phrases, embedder.encode(phrases), strict=True)))
+    results = [
+        classify(read[claim], read[passage], similarity, thresholds, similar)
+        for (claim, passage), similarity in zip(pairs, scores, strict=True)
+    ]
     claims, passages = [a for a, _ in pairs], [b for _, b in pairs]
     u, v = vectors if vectors is not None else (None, None)
     return refine(results, u, v, claims, passages, Refiners(head=head))

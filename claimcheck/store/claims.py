@@ -7,11 +7,12 @@ import sqlite3
 from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
-from claimcheck.models import AnchorEvent, Claim, DateFact, Quantity, Span
+from claimcheck.models import AnchorEvent, Claim, DateFact, Frames, Quantity, Span
+from claimcheck.store.connection import write_transaction
 
 _CLAIM_COLUMNS = (
     "id, document_id, span_start, span_end, exact, prefix, suffix, sha256, text, quantities, "
-    "dates, attribution, checkworthiness, orphaned"
+    "dates, attribution, checkworthiness, orphaned, frames"
 )
 
 
@@ -34,6 +35,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         attribution=row["attribution"],
         checkworthiness=row["checkworthiness"],
         orphaned=bool(row["orphaned"]),
+        frames=Frames.model_validate_json(row["frames"]) if row["frames"] else None,
     )
 
 
@@ -52,6 +54,7 @@ def _values(claim: Claim) -> tuple[object, ...]:
         claim.attribution,
         claim.checkworthiness,
         int(claim.orphaned),
+        claim.frames.model_dump_json() if claim.frames is not None else None,
     )
 
 
@@ -77,7 +80,7 @@ def insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim], at: str) ->
     for claim in claims:
         conn.execute(
             f"INSERT INTO claims ({_CLAIM_COLUMNS}, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (claim.id, *_values(claim), at),
         )
         _record_anchor(conn, claim, "extracted", at)
@@ -88,7 +91,7 @@ def reanchor_claim(conn: sqlite3.Connection, claim: Claim, method: str, at: str)
     conn.execute(
         "UPDATE claims SET document_id = ?, span_start = ?, span_end = ?, exact = ?, prefix = ?, "
         "suffix = ?, sha256 = ?, text = ?, quantities = ?, dates = ?, attribution = ?, "
-        "checkworthiness = ?, orphaned = ? WHERE id = ?",
+        "checkworthiness = ?, orphaned = ?, frames = ? WHERE id = ?",
         (*_values(claim), claim.id),
     )
     _record_anchor(conn, claim, method, at)
@@ -160,3 +163,12 @@ def orphans_of_path(conn: sqlite3.Connection, path: str) -> list[Claim]:
         (path,),
     ).fetchall()
     return [get_claim(conn, row["id"]) for row in rows]
+
+
+def set_claim_frames(conn: sqlite3.Connection, frames: dict[str, Frames]) -> None:
+    """Store frames built for claims that had none (ingested before frames existed)."""
+    with write_transaction(conn):
+        conn.executemany(
+            "UPDATE claims SET frames = ? WHERE id = ?",
+            [(f.model_dump_json(), claim_id) for claim_id, f in frames.items()],
+        )

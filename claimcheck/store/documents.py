@@ -7,7 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
-from claimcheck.models import DateFact, Document, Passage, Quantity
+from claimcheck.models import DateFact, Document, Frames, Passage, Quantity
+from claimcheck.store.connection import write_transaction
 
 _DOC_COLUMNS = (
     "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
@@ -87,7 +88,7 @@ def insert_passages(conn: sqlite3.Connection, passages: Sequence[Passage]) -> No
     """Store the sentences of one document version."""
     conn.executemany(
         "INSERT INTO passages (document_id, seq, span_start, span_end, text, content_hash, "
-        "quantities, dates, attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "quantities, dates, attribution, frames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 p.document_id,
@@ -99,6 +100,7 @@ def insert_passages(conn: sqlite3.Connection, passages: Sequence[Passage]) -> No
                 json.dumps([q.model_dump(mode="json") for q in p.quantities]),
                 json.dumps([d.model_dump(mode="json") for d in p.dates]),
                 p.attribution,
+                p.frames.model_dump_json() if p.frames is not None else None,
             )
             for p in passages
         ],
@@ -124,6 +126,7 @@ def passage_from_row(r: sqlite3.Row) -> Passage:
         quantities=[Quantity.model_validate(q) for q in json.loads(r["quantities"] or "[]")],
         dates=[DateFact.model_validate(d) for d in json.loads(r["dates"] or "[]")],
         attribution=r["attribution"],
+        frames=Frames.model_validate_json(r["frames"]) if r["frames"] else None,
     )
 
 
@@ -164,3 +167,12 @@ def passage_positions(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
         "SELECT p.id, p.span_start, d.path FROM passages p JOIN documents d ON d.id = p.document_id"
     )
     return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+
+def set_passage_frames(conn: sqlite3.Connection, frames: dict[int, Frames]) -> None:
+    """Store frames built for passages that had none (ingested before frames existed)."""
+    with write_transaction(conn):
+        conn.executemany(
+            "UPDATE passages SET frames = ? WHERE id = ?",
+            [(f.model_dump_json(), passage_id) for passage_id, f in frames.items()],
+        )

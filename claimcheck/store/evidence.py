@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,10 +124,13 @@ def evidence_for(
     return found
 
 
+_DETAIL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _group(reason: str) -> str:
     """Evidence stating the same other side of a conflict ('vs 12,000 troops') groups together."""
     other = reason.split(" vs ", 1)[-1] if " vs " in reason else reason.split("→")[-1]
-    return " ".join(other.split()).removesuffix(")").strip()
+    return _DETAIL.sub("", " ".join(other.split())).strip()
 
 
 def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:

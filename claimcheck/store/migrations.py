@@ -182,11 +182,18 @@ def m004_document_time(db: Database) -> None:
     db.table("documents").add_column("published_from", str)
 
 
+def m006_frames(db: Database) -> None:
+    """Fact frames per passage and claim (JSON), built at ingest or, for older rows, by check."""
+    db.table("passages").add_column("frames", str)
+    db.table("claims").add_column("frames", str)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_search", m002_search),
     ("m003_evidence", m003_evidence),
     ("m004_document_time", m004_document_time),
+    ("m006_frames", m006_frames),
 ]
 
 

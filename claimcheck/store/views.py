@@ -13,6 +13,7 @@ from claimcheck.store.evidence import evidence_for
 _SELECT = (
     "SELECT c.id, c.document_id, c.span_start, c.span_end, c.exact, c.prefix, c.suffix, "
     "c.sha256, c.text, c.quantities, c.dates, c.attribution, c.checkworthiness, c.orphaned, "
+    "c.frames, "
     "d.path AS document_path, d.title AS document_title, d.version AS document_version, "
     "d.published AS document_published, "
     "s.status, s.note FROM claims c JOIN documents d ON d.id = c.document_id "
@@ -66,6 +67,7 @@ def claim_views(
                 status=Status(row["status"]),
                 note=row["note"],
                 orphaned=claim.orphaned,
+                frames=claim.frames,
                 history=histories[claim.id],
                 anchors=anchors[claim.id],
                 evidence=evidence[claim.id],

@@ -32,6 +32,12 @@ _ABBREVIATIONS = frozenset(
     | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
     | {"e.g", "i.e", "cf", "vs", "approx", "inc", "ltd", "co", "corp", "dept", "est", "fig"}
 )
+_TIME_CONTINUES = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec|ET|EST|EDT|PT|PST|PDT|GMT|UTC|BST|CET)\b"
+)
+"""'As of 7 a.m. Thursday, …': after a time, a weekday, month or zone continues the sentence."""
 _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _LIST_NUMBER = re.compile(r"\(?\d{1,3}")
 _SEMICOLON = re.compile(r";\s+")
@@ -80,6 +86,8 @@ def _ends_sentence(line: str, start: int, match: re.Match[str]) -> bool:
         token_start -= 1
     token = line[token_start : match.start()].lstrip(_LEADING_PUNCT)
     if line[start:token_start].strip() == "" and _LIST_NUMBER.fullmatch(token):
+        return False
+    if token.lower() in ("a.m", "p.m") and _TIME_CONTINUES.match(line, match.end()):
         return False
     return not _is_abbreviation(token, following)
 

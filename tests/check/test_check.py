@@ -18,6 +18,7 @@ from claimcheck.embed import Embedder
 from claimcheck.ingest import ingest_paths
 from claimcheck.models import ClaimView, EvidenceView
 from claimcheck.search.corpus_index import index_path
+from claimcheck.stance.rules import STANCE_VERSION
 from claimcheck.store import connect
 from claimcheck.store.evidence import conflicts, conflicts_in
 from claimcheck.store.views import claim_views
@@ -118,7 +119,7 @@ def test_every_evidence_span_is_exact_and_from_another_document(demo: sqlite3.Co
         for e in view.evidence:
             assert texts[e.document_id][e.span.start : e.span.end] == e.span.exact == e.text
             assert e.document_path != view.document_path
-            assert e.embedding_model == "all-MiniLM-L6-v2" and e.stance_model.startswith("struct")
+            assert e.embedding_model == "all-MiniLM-L6-v2" and e.stance_model == STANCE_VERSION
 
 
 @pytest.mark.model

@@ -23,6 +23,7 @@ from claimcheck.report.formats import FORMATS, render
 from claimcheck.report.model import Report
 from claimcheck.report.output import write_atomic
 from claimcheck.report.provfmt import build_prov
+from claimcheck.stance.rules import STANCE_VERSION
 from claimcheck.store import connect
 from tests.conftest import imported_by
 from tests.report.conftest import GENERATED_AT, HOSTILE_NOTE
@@ -51,7 +52,7 @@ def test_json_is_the_report_model(report_input: ReportInput) -> None:
         set(d) >= {"id", "path", "title", "sha256", "ingested_at"} for d in data["documents"]
     )
     assert report.models.embedding_models == ["fake-bow"]
-    assert report.models.stance_models == ["structured-2"]
+    assert report.models.stance_models == [STANCE_VERSION]
     assert any(c.evidence for c in report.claims) and report.conflicts
     assert data["claims"][0].keys() >= {"id", "span", "status", "history", "evidence"}
 

@@ -11,6 +11,7 @@ from claimcheck.errors import ModelError
 from claimcheck.ingest import ingest_paths
 from claimcheck.stance import Stance
 from claimcheck.stance.nli import NliModel
+from claimcheck.stance.rules import STANCE_VERSION
 from claimcheck.store import connect
 from tests.conftest import EVIDENCE, SEEDS
 from tests.fakes import BagOfWordsEmbedder
@@ -103,7 +104,7 @@ def test_check_with_an_nli_model_records_it_with_each_suggestion(tmp_path: Path)
     report = check(conn, path, config, make_embedder=BagOfWordsEmbedder)
     assert not any("no NLI model" in m for m in report.messages)
     models = {r[0] for r in conn.execute("SELECT DISTINCT stance_model FROM evidence")}
-    assert models == {f"structured-2+nli:{nli}"}
+    assert models == {f"{STANCE_VERSION}+nli:{nli}"}
     reasons = [r[0] for r in conn.execute("SELECT reason FROM evidence WHERE stance='supports'")]
     assert any(reason.startswith("statement: NLI entailment") for reason in reasons)
     without = check(conn, path, CheckConfig(model="fake-bow"), make_embedder=BagOfWordsEmbedder)

@@ -53,8 +53,9 @@ def test_later_larger_count_with_stated_time_scope_is_an_update() -> None:
         "By early 2024 North Korea had shipped about 6,700 containers to Russia.",
     )
     assert got[:2] == ("update", "update")
-    assert got[2].startswith(
-        "update: more than 1,000 containers (Oct 2023) → about 6,700 containers"
+    assert got[2] == (
+        "update: more than 1,000 containers (shipped; Oct 2023) → "
+        "about 6,700 containers (shipped; early 2024)"
     )
 
 

@@ -1,0 +1,63 @@
+"""Fact frames: each figure, date and statement of a sentence in a form two sources can compare.
+
+A figure frame says what is measured (counted noun, its verb, its outcome class), whose it is,
+where, which part, bound to which year and as of when; a date frame says which event it dates;
+a statement frame holds a denial and what it denies, a rank, or an open question. Sentences with
+no figure, date or statement cue are not parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimcheck.extract.frames.events import date_frames
+from claimcheck.extract.frames.figures import figure_frames, word_count_frames
+from claimcheck.extract.frames.nlp import parse
+from claimcheck.extract.frames.statements import statement_frames
+from claimcheck.extract.frames.timing import SentenceTime, place_dates
+from claimcheck.models import DateFact, Frames, Quantity
+
+__all__ = ["SentenceFacts", "SentenceTime", "build_frames"]
+
+_CUES = re.compile(
+    r"(?i:\b(?:no|none|nobody|deni(?:es|ed)|deny(?:ing)?|reject|dismiss|refute|dispute|wrong|false"
+    r"|untrue|largest|biggest|greatest|smallest|worst|deadliest|costliest|highest|lowest|longest"
+    r"|busiest|unknown|unclear|investigation|undetermined|died|killed|injured|hospitali[sz]ed"
+    r"|admitted|missing|arrested|evacuated|destroyed|damaged)\b)"
+)
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """A sentence (document offsets), the figures and dates read from it, and its time context."""
+
+    text: str
+    start: int
+    quantities: list[Quantity]
+    dates: list[DateFact]
+    time: SentenceTime
+
+
+def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
+    """The frames of each sentence, in order; sentences that need a parse are parsed together."""
+    needed = [i for i, s in enumerate(sentences) if s.quantities or s.dates or _CUES.search(s.text)]
+    docs = dict(zip(needed, parse([sentences[i].text for i in needed]), strict=True))
+    frames = []
+    for index, sentence in enumerate(sentences):
+        doc = docs.get(index)
+        if doc is None:
+            frames.append(Frames())
+            continue
+        placed = place_dates(doc, sentence.start, sentence.dates, sentence.time)
+        figures = figure_frames(doc, sentence.start, sentence.quantities, placed, sentence.time)
+        figures += word_count_frames(doc, sentence.start, placed, sentence.time)
+        frames.append(
+            Frames(
+                figures=sorted(figures, key=lambda f: f.start),
+                dates=date_frames(placed),
+                statements=statement_frames(doc, sentence.start, placed),
+            )
+        )
+    return frames
