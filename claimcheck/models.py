@@ -113,7 +113,7 @@ class DateFrame(Record):
     earliest: str
     latest: str
     precision: DatePrecision
-    role: Literal["event", "spoken", "since", "dateline", "name"] = "event"
+    role: Literal["event", "spoken", "since", "dateline", "name", "cutoff"] = "event"
     predicate: str | None = None
     predicate_text: str | None = None
     event_class: str | None = None

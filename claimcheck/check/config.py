@@ -18,6 +18,8 @@ class CheckConfig:
 
     model: str = DEFAULT_MODEL
     k: int = 8
+    extra: int = 16
+    """Passages past the top k that are judged too; kept only when structure finds a relation."""
     candidates: int = 40
     lexical: bool = True
     nli_model: str | None = None

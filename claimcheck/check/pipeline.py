@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,8 @@ from claimcheck.embed.cache import embed_missing
 from claimcheck.models import Claim, Frames
 from claimcheck.search.corpus import CorpusPassage, load_corpus, texts_to_embed
 from claimcheck.search.corpus_index import corpus_fingerprint, corpus_index
-from claimcheck.search.retrieve import retrieve
+from claimcheck.search.facts import FactIndex
+from claimcheck.search.retrieve import Candidate, retrieve
 from claimcheck.stance.base import Side, Similarity, stem_similarity
 from claimcheck.stance.phrases import frame_texts, vector_similarity
 from claimcheck.stance.refine import Refiners, load_refiners, refine
@@ -214,6 +215,7 @@ class _Run:
             self.by_document.setdefault(passage.passage.document_id, []).append(passage)
         hashes = [p.passage.content_hash for p in corpus.values()]
         self.passage_vectors = load_vectors(conn, hashes, config.model)
+        self.facts = FactIndex.build(corpus)
 
     def check_claims(
         self, pending: list[Claim], report: CheckReport, on_progress: ProgressFn | None
@@ -244,13 +246,14 @@ class _Run:
         import numpy as np
 
         own = _own_passage(self.by_document.get(claim.document_id, []), claim)
+        retrieval = replace(self.config.retrieval(), k=self.config.k + self.config.extra)
         kept = retrieve(
             self.conn,
             self.index,
             self.corpus,
             claim.text,
             query,
-            self.config.retrieval(),
+            retrieval,
             exclude_path=own.path if own else "",
         )
         scope = own.scope if own else claim.dates
@@ -258,6 +261,7 @@ class _Run:
         claim_side = Side(
             claim.text, claim.quantities, claim.dates, scope, claim.span.start, frames
         )
+        kept += self._by_fact(claim, query, {c.passage_id for c in kept}, own)
         passages = [self.corpus[cand.passage_id] for cand in kept]
         found = [self.passage_vectors[p.passage.content_hash] for p in passages]
         similarities = [float(np.dot(query, vector)) for vector in found]
@@ -271,7 +275,7 @@ class _Run:
             stances = refine(
                 stances, claims, np.stack(found), [claim.text] * len(texts), texts, self.refiners
             )
-        return [
+        rows = [
             NewEvidence(
                 cand.passage_id, rank, similarity, cand.lexical, s.label, s.score, s.reason, s.kind
             )
@@ -279,6 +283,34 @@ class _Run:
                 zip(kept, similarities, stances, strict=True)
             )
         ]
+        return _kept(rows, self.config.k)
+
+    def _by_fact(
+        self, claim: Claim, query: Vector, seen: set[int], own: CorpusPassage | None
+    ) -> list[Candidate]:
+        """Passages of other sources that state a figure or date like the claim's, which the
+        text rankings did not bring: judged too, kept only when structure finds a relation."""
+        import numpy as np
+
+        exclude = own.path if own else ""
+        found = [
+            pid
+            for pid in self.facts.candidates(claim.frames) - seen
+            if self.corpus[pid].path != exclude
+        ]
+        scored = [
+            (float(np.dot(query, self.passage_vectors[self.corpus[p].passage.content_hash])), p)
+            for p in found
+        ]
+        best = sorted(scored, reverse=True)[: self.config.extra]
+        return [Candidate(pid, similarity, 0.0, 0.0) for similarity, pid in best]
+
+
+def _kept(rows: list[NewEvidence], k: int) -> list[NewEvidence]:
+    """The top k passages, and any further one that structure found to support, contradict or
+    update the claim: a finding a few ranks down is still a finding."""
+    extra = [r for r in rows[k:] if r.kind is not None and (r.stance != "related" or r.kind)]
+    return rows[:k] + extra
 
 
 def _own_passage(passages: list[CorpusPassage], claim: Claim) -> CorpusPassage | None:

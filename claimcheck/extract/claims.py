@@ -126,7 +126,7 @@ def extract(
     published: date | None = None,
     published_from: str | None = None,
 ) -> Extraction:
-    """Split a document into passages and find its claims with their facts.
+    """Split a document into passages and find its claims with their facts and frames.
 
     `published` (from the file's own metadata) wins over the dateline found in the text; either
     is the anchor year-less dates, weekdays and "yesterday" resolve against.
@@ -137,72 +137,69 @@ def extract(
     furniture = furniture_spans(text)
     if dateline is not None:
         furniture.append((dateline.start, dateline.end))
-    context = DateContext(published=published)
+    dateline_span = (dateline.start, dateline.end) if dateline is not None else None
+    sentences = _read_sentences(text, published, dateline_span)
+    frames = build_frames(sentences)
     passages: list[Passage] = []
     claims: list[Claim] = []
-    sentences: list[SentenceFacts] = []
-    paragraph_dates: list[DateFact] = []
-    dateline_span = (dateline.start, dateline.end) if dateline is not None else None
-    previous_end = 0
-    for seq, (start, end) in enumerate(split_sentences(text)):
-        if "\n" in text[previous_end:start]:
-            context.new_paragraph()
-            paragraph_dates = []
-        previous_end = end
-        sentence = text[start:end]
-        dates, quantities, attribution = sentence_facts(text, start, end, context)
-        time = SentenceTime(published, list(paragraph_dates), dateline_span)
-        sentences.append(SentenceFacts(sentence, start, quantities, dates, time))
-        if any(d.earliest for d in dates):
-            paragraph_dates = [d for d in dates if d.earliest]
+    for seq, (facts, found) in enumerate(zip(sentences, frames, strict=True)):
+        start, end = facts.start, facts.start + len(facts.text)
         # the passage, like the claim's quote, leaves out a heading, bullet or quote marker: it is
         # what evidence shows and what is embedded ("# Seoul says…" reads as "Seoul says…")
         quote_start = claim_start(text, start, end)
         passages.append(
             Passage(
-                document_id=document_id,
-                seq=seq,
-                start=quote_start,
-                end=end,
-                text=text[quote_start:end],
-                content_hash=content_hash(text[quote_start:end]),
-                quantities=quantities,
-                dates=dates,
-                attribution=attribution,
+                document_id=document_id, seq=seq, start=quote_start, end=end,
+                text=text[quote_start:end], content_hash=content_hash(text[quote_start:end]),
+                quantities=facts.quantities, dates=facts.dates, attribution=facts.attribution,
+                frames=found,
             )
-        )
-        if _mostly_furniture(start, end, furniture) or not is_claim(
-            sentence, quantities, dates, attribution
-        ):
+        )  # fmt: skip
+        if _mostly_furniture(start, end, furniture) or not _claims_something(facts, found):
             continue
         claims.append(
             Claim(
-                id=claim_id(document_id, start, end),
-                document_id=document_id,
-                span=make_span(text, quote_start, end),
-                sha256=sha256,
-                text=text[quote_start:end],
-                quantities=quantities,
-                dates=dates,
-                attribution=attribution,
-                checkworthiness=checkworthiness(sentence, quantities, dates, attribution),
+                id=claim_id(document_id, start, end), document_id=document_id,
+                span=make_span(text, quote_start, end), sha256=sha256,
+                text=text[quote_start:end], quantities=facts.quantities, dates=facts.dates,
+                attribution=facts.attribution, frames=found,
+                checkworthiness=checkworthiness(
+                    facts.text, facts.quantities, facts.dates, facts.attribution
+                ),
             )
+        )  # fmt: skip
+    return Extraction(passages, claims, published, published_from)
+
+
+def _read_sentences(
+    text: str, published: date | None, dateline: tuple[int, int] | None
+) -> list[SentenceFacts]:
+    """Every sentence with its dates, figures and attribution, in reading order, each dated
+    against the document's date and its own paragraph."""
+    context = DateContext(published=published)
+    sentences: list[SentenceFacts] = []
+    paragraph_dates: list[DateFact] = []
+    previous_end = 0
+    for start, end in split_sentences(text):
+        if "\n" in text[previous_end:start]:
+            context.new_paragraph()
+            paragraph_dates = []
+        previous_end = end
+        dates, quantities, attribution = sentence_facts(text, start, end, context)
+        time = SentenceTime(published, list(paragraph_dates), dateline)
+        sentences.append(
+            SentenceFacts(text[start:end], start, quantities, dates, time, attribution)
         )
-    return _with_frames(Extraction(passages, claims, published, published_from), sentences)
+        if any(d.earliest for d in dates):
+            paragraph_dates = [d for d in dates if d.earliest]
+    return sentences
 
 
-def _with_frames(extraction: Extraction, sentences: list[SentenceFacts]) -> Extraction:
-    """The extraction with each passage's and claim's frames (a claim shares its sentence's)."""
-    frames = build_frames(sentences)
-    by_start = {s.start: f for s, f in zip(sentences, frames, strict=True)}
-    passages = [
-        p.model_copy(update={"frames": frames[i]}) for i, p in enumerate(extraction.passages)
-    ]
-    claims = [c.model_copy(update={"frames": _frames_at(by_start, c)}) for c in extraction.claims]
-    return Extraction(passages, claims, extraction.published, extraction.published_from)
-
-
-def _frames_at(by_start: dict[int, Frames], claim: Claim) -> Frames | None:
-    """The frames of the sentence a claim's quote lies in."""
-    starts = [s for s in by_start if s <= claim.span.start]
-    return by_start[max(starts)] if starts else None
+def _claims_something(facts: SentenceFacts, frames: Frames) -> bool:
+    """A claim states a figure, a date, a source or a named event — or denies, ranks, or says
+    none ('No deaths have been reported')."""
+    if is_claim(facts.text, facts.quantities, facts.dates, facts.attribution):
+        return True
+    states = bool(frames.statements) or any(f.value == 0 for f in frames.figures)
+    words = len(facts.text.split())
+    return states and words >= _MIN_WORDS and not is_boilerplate(facts.text)

@@ -54,6 +54,7 @@ _UNIT_STOP = _word_set(
     "behind beyond above below up down out off every all some any no we they he she you i our my "
     "your them him us respectively"
 )
+_PART_LEADS = frozenset({"more", "further", "other", "additional", "extra", "new"})
 _MASS_HEADS = _word_set(
     "personnel people staff equipment ammunition police aid fuel oil gas grain fertilizer "
     "fertiliser cash money weaponry artillery manpower labor labour food rice wheat coal "
@@ -73,8 +74,13 @@ def _is_head(word: str) -> bool:
 def _phrase(text: str, pos: int) -> tuple[int, int] | None:
     """The span of the noun phrase starting after `pos`, up to its head noun (at most 5 words)."""
     span: tuple[int, int] | None = None
-    for _ in range(5):
+    for step in range(5):
         word = _UNIT_WORD.match(text, pos)
+        if word is not None and step == 0 and word[1].lower() in _PART_LEADS:
+            following = _UNIT_WORD.match(text, word.end())
+            if following is not None and following[1].lower() not in _UNIT_STOP:
+                span, pos = (word.start(1), word.end()), word.end()  # '11 more stores'
+                continue
         if word is None or word[1].lower() in _UNIT_STOP:
             break
         lowered = word[1].lower()

@@ -47,7 +47,7 @@ class Thresholds:
     figure_min_similarity: float = 0.45
     figure_min_similarity_strong: float = 0.25
     """Below figure_min_similarity, only figures of the same noun or outcome are compared."""
-    date_min_similarity: float = 0.40
+    date_min_similarity: float = 0.30
     date_similarity_alone: float = 0.75
     date_contradiction_similarity: float = 0.50
     date_contradiction_min_shared: int = 2

@@ -9,7 +9,7 @@ from datetime import date
 from claimcheck.extract.labels import date_label
 from claimcheck.models import DateFact, DateFrame
 from claimcheck.stance.base import Side, Similarity, Stance, Thresholds
-from claimcheck.stance.cues import NEGATION
+from claimcheck.stance.cues import NEGATION, lowercase_terms
 from claimcheck.text.words import content_terms, stem
 
 GENERIC_PARTICIPANTS = frozenset(
@@ -27,29 +27,44 @@ more than once)."""
 def compare_dates(
     claim: Side, passage: Side, similarity: float, t: Thresholds, similar: Similarity
 ) -> list[Stance]:
-    """Same event on the same day supports; on another day within the gap, contradicts."""
+    """Same event on the same day supports; on another day within the gap, contradicts —
+    unless the event also has a date that matches ('died on 2 and 9 September')."""
     if similarity < t.date_min_similarity:
         return []
     score = round(0.55 + 0.4 * similarity, 3)
     one_sided_negation = bool(NEGATION.search(claim.text)) != bool(NEGATION.search(passage.text))
-    findings = []
+    supports: list[Stance] = []
+    contradictions: list[tuple[str, Stance]] = []
+    matched: set[str] = set()
     for dc in _comparable(claim):
         for dp in _comparable(passage):
             if dc.negated != dp.negated:
                 continue
             shared = _shared(dc, dp)
             same_verb = _same_predicate(dc, dp, similar)
-            event = ", ".join(
-                [*([dc.predicate] if same_verb and dc.predicate else []), *shared][:2]
-            )
+            verb = dc.predicate or ""
+            event = ", ".join([*([verb] if same_verb and verb else []), *shared][:2])
             if _overlap(dc, dp):
                 if not one_sided_negation and _same_occasion(shared, same_verb, similarity, t):
                     reason = f"same date: {_label(dc)} ({event or 'same event'})"
-                    findings.append(Stance("supports", score, reason, "date"))
-            elif same_verb and shared and _contradictable(dc, dp, similarity, t):
+                    supports.append(Stance("supports", score, reason, "date"))
+                    matched.add(verb)
+            elif (
+                same_verb
+                and _identified(shared, claim, passage)
+                and _contradictable(dc, dp, similarity, t)
+            ):
                 reason = f"date: {_label(dc)} vs {_label(dp)} ({event})"
-                findings.append(Stance("contradicts", score, reason, "date"))
-    return findings
+                contradictions.append((verb, Stance("contradicts", score, reason, "date")))
+    return supports + [stance for verb, stance in contradictions if verb not in matched]
+
+
+def _identified(shared: list[str], claim: Side, passage: Side) -> bool:
+    """Enough beyond the verb to call it one event: a shared participant, or (when the parse
+    lost the participants) two content words the sentences share."""
+    if shared:
+        return True
+    return len(lowercase_terms(claim.text) & lowercase_terms(passage.text)) >= 2
 
 
 def _shared(a: DateFrame, b: DateFrame) -> list[str]:
@@ -86,8 +101,8 @@ def _same_predicate(a: DateFrame, b: DateFrame, similar: Similarity) -> bool:
 
 def _contradictable(a: DateFrame, b: DateFrame, similarity: float, t: Thresholds) -> bool:
     """Dates of one event that differ: precise enough, close enough, not merely speech."""
-    if (a.predicate or "").split(" ")[0] in SPEECH:
-        return False
+    if (a.predicate or "").split(" ")[0] in SPEECH or "spoken" in (a.role, b.role):
+        return False  # a statement's date: the same words may be said again another day
     fine = ("day", "month")
     if a.precision not in fine or b.precision not in fine:
         return similarity >= t.year_contradiction_similarity and a.precision == b.precision

@@ -52,6 +52,18 @@ def _plausible(a: FigureFrame, b: FigureFrame) -> bool:
     return small or _ratio(a, b) <= MAX_DISCREPANCY
 
 
+def _absence_against_instance(a: FigureFrame, b: FigureFrame, relation: str) -> bool:
+    """'No deaths have been reported' against a death at or before that time: a tally of
+    deaths, injuries or cases never goes back to none."""
+    zero, some = (a, b) if a.value == 0 else (b, a)
+    if zero.value != 0 or not some.low or some.low < 1 or not zero.outcome:
+        return False
+    if relation == "same":
+        return True
+    zero_first = (relation == "earlier") == (zero is a)
+    return not zero_first
+
+
 def _precise(f: FigureFrame) -> bool:
     """A time narrow enough to contradict at: a day or two (or none stated), not a year."""
     time = f.as_of
@@ -81,7 +93,8 @@ def pairs(
         for b in passage.frames.figures
     ]
     candidates = sorted(
-        (item for item in scored if item[2].differs is None), key=lambda item: -item[2].score
+        (item for item in scored if item[2].differs is None),
+        key=lambda item: (item[2].uncertain is not None, -item[2].score, _ratio(item[0], item[1])),
     )
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -116,7 +129,7 @@ def _strong(a: FigureFrame, b: FigureFrame, found: Identity) -> bool:
     noun, or the same outcome ('no deaths' and 'one resident died')."""
     same_noun = a.noun is not None and a.noun == b.noun
     same_outcome = a.outcome is not None and a.outcome == b.outcome
-    return found.score >= 0.9 and (same_noun or same_outcome)
+    return (same_noun and found.score >= 0.9) or same_outcome
 
 
 def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Stance | None:
@@ -131,6 +144,9 @@ def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Sta
         same = frame_label(a) == frame_label(b)
         reason = f"same figure: {_side(a)}" if same else f"figure agrees: {_side(a)} vs {_side(b)}"
         return Stance("supports", score, reason, "figure")
+    if _absence_against_instance(a, b, relation):
+        reason = f"statement: none vs some: {_side(a)} vs {_side(b)}"
+        return Stance("contradicts", score, reason, "statement")
     if relation in ("earlier", "later") and (_plausible(a, b) or _overlaps(a, b)):
         first, second = (a, b) if relation == "earlier" else (b, a)
         return Stance("related", score, f"update: {_side(first)} → {_side(second)}", "update")

@@ -22,7 +22,7 @@ from claimcheck.stance.base import Similarity
 from claimcheck.stance.cues import concept
 from claimcheck.text.words import stem
 
-NOUN_SIMILARITY = 0.5
+NOUN_SIMILARITY = 0.45
 """Two different counted nouns are the same thing when their embeddings agree this much."""
 VERB_SIMILARITY = 0.45
 """Two different verbs count the same thing when their embeddings agree this much."""
@@ -57,7 +57,7 @@ def identity(a: FigureFrame, b: FigureFrame, similar: Similarity) -> Identity:
     verb = _verb_score(a, b, similar)
     if verb < VERB_SIMILARITY:
         return Identity(verb, differs="different verbs")
-    scope = _scope(a, b)
+    scope = _scope(a, b) or _conditions(a, b)
     if scope:
         return Identity(min(noun, verb), uncertain=scope)
     return Identity(min(noun, verb))
@@ -93,13 +93,25 @@ def _noun_score(a: FigureFrame, b: FigureFrame, similar: Similarity) -> float:
 def _words_score(a: FigureFrame, b: FigureFrame, similar: Similarity) -> float:
     """For sums, shares and measures: how alike what they are of or for are ('losses', 'cost',
     'value'), the verb counting as one of those words; nothing known is not enough."""
-    words_a = {*a.nouns, *([a.predicate] if a.predicate else [])}
-    words_b = {*b.nouns, *([b.predicate] if b.predicate else [])}
-    if words_a & words_b or (a.outcome and a.outcome == b.outcome):
-        return 1.0
-    if not words_a or not words_b:
-        return NOUN_SIMILARITY if a.predicate is None or b.predicate is None else 0.0
-    return max(_known(similar(x, y), 0.0) for x in words_a for y in words_b)
+    if a.dimension == "age":
+        return 1.0  # ages of the people a sentence is about
+    nouns_a, nouns_b = set(a.nouns), set(b.nouns)
+    if {_root(w) for w in nouns_a or _verb(a)} & {_root(w) for w in nouns_b or _verb(b)}:
+        return 1.0  # 'save £100m a year' ~ 'annual savings of £120m'
+
+    if not nouns_a or not nouns_b:
+        same_verb = a.predicate is not None and a.predicate == b.predicate
+        return 1.0 if same_verb else 0.0  # a number alone, with nothing it is of, says nothing
+    return max(_known(similar(x, y), 0.0) for x in nouns_a for y in nouns_b)
+
+
+def _root(word: str) -> str:
+    """A word's stem without a final 'e': 'save' and 'savings' share 'sav'."""
+    return stem(word).removesuffix("e")
+
+
+def _verb(frame: FigureFrame) -> set[str]:
+    return {frame.predicate} if frame.predicate else set()
 
 
 def _known(value: float, unknown: float) -> float:
@@ -112,7 +124,7 @@ def _verb_score(a: FigureFrame, b: FigureFrame, similar: Similarity) -> float:
     ('has grown to', 'fell to': how a tally moved, not what it counts) does not count."""
     if a.outcome and a.outcome == b.outcome:
         return 1.0
-    if a.outcome in CHANGES or b.outcome in CHANGES:
+    if a.outcome in CHANGES or b.outcome in CHANGES or a.dimension == "age":
         return 1.0
     if a.predicate is None or b.predicate is None or a.predicate == b.predicate:
         return 1.0
@@ -127,6 +139,8 @@ def _scope(a: FigureFrame, b: FigureFrame) -> str | None:
     if bool(a.part) != bool(b.part):
         marked = a if a.part else b
         return f"part vs whole ('{marked.part}' {marked.text})"
+    if a.part and b.part and _part_kind(a.part) != _part_kind(b.part):
+        return f"different parts ('{a.part}' vs '{b.part}')"
     narrower = set(a.modifiers) ^ set(b.modifiers)
     if narrower:
         return f"narrower count ({', '.join(sorted(narrower))})"
@@ -137,6 +151,24 @@ def _scope(a: FigureFrame, b: FigureFrame) -> str | None:
     if a.event_year != b.event_year and _year_differs(a, b):
         return f"different years ({_year_label(a)} vs {_year_label(b)})"
     return None
+
+
+_ADDED = frozenset({"more", "further", "additional", "extra", "another", "new"})
+
+
+def _part_kind(word: str) -> str:
+    """'11 more' and '11 further' both add to a tally; 'first' is its own kind of part."""
+    return "added" if word in _ADDED else word
+
+
+def _conditions(a: FigureFrame, b: FigureFrame) -> str | None:
+    """Two counts of one outcome with different causes ('ill with Legionnaires' disease' vs
+    'treated for heat-related illness') count different people."""
+    if a.dimension != "count" or not (a.outcome and a.nouns and b.nouns):
+        return None
+    if {stem(w) for w in a.nouns} & {stem(w) for w in b.nouns}:
+        return None
+    return f"different causes ({', '.join(a.nouns[:2])} vs {', '.join(b.nouns[:2])})"
 
 
 def _names_overlap(a: str, b: str) -> bool:

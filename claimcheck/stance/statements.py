@@ -25,13 +25,15 @@ _CAUSES = frozenset(
     content_terms("cause caused sparked started ignited triggered traced blamed source origin")
 )
 """Stems of causing: 'sparked the fire', 'traced to', 'was the source of' state one thing."""
+CAUSE = "cause"
 _PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our", "he", "his", "she", "her"})
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
 def _terms(text: str) -> set[str]:
-    """Content stems of a text, with words for one kind of act merged ('sold' ~ 'supplied')."""
-    return {concept(term) for term in content_terms(text)} - GENERIC
+    """Content stems of a text, with words for one kind of act merged ('sold' ~ 'supplied',
+    'sparked' ~ 'started' ~ 'was the source of')."""
+    return {CAUSE if term in _CAUSES else concept(term) for term in content_terms(text)} - GENERIC
 
 
 def compare_statements(
@@ -103,9 +105,8 @@ def _denials(denier: Side, other: Side, side: str, score: float) -> list[Stance]
 def _states_predicate(frame: StatementFrame, stated: set[str]) -> bool:
     """The other side states what the denial denies happened ('close', 'sparked' ~ 'started')."""
     if frame.predicate is None:
-        return True
-    verbs = _terms(frame.predicate)
-    return bool(verbs & stated) or bool(verbs & _CAUSES and stated & _CAUSES)
+        return False  # nothing says what is denied happened: too little to contradict
+    return bool(_terms(frame.predicate) & stated)
 
 
 def _states_subject(frame: StatementFrame, other: Side, holder_named: bool) -> bool:
@@ -181,8 +182,8 @@ def _answered(open_side: Side, other: Side, score: float) -> list[Stance]:
     stated = _terms(other.text)
     found = []
     for frame in (f for f in open_side.frames.statements if f.kind == "undetermined"):
-        topic = _terms(frame.proposition) - _CAUSES
-        if stated & _CAUSES and len(topic & stated) >= 1 and _terms(frame.proposition) & _CAUSES:
+        topic = _terms(frame.proposition) - {CAUSE}
+        if CAUSE in stated and len(topic & stated) >= 1 and CAUSE in _terms(frame.proposition):
             reason = f'statement: "{frame.proposition} {frame.text}" vs an answer'
             found.append(Stance("contradicts", score, reason, "statement"))
     return found

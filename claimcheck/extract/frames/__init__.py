@@ -38,6 +38,7 @@ class SentenceFacts:
     quantities: list[Quantity]
     dates: list[DateFact]
     time: SentenceTime
+    attribution: str | None = None
 
 
 def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:

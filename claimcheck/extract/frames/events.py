@@ -45,8 +45,8 @@ def _frame(placed: PlacedDate) -> DateFrame:
     )
 
 
-def _role(role: str) -> Literal["event", "spoken", "since", "dateline", "name"]:
-    if role in ("spoken", "since", "dateline", "name"):
+def _role(role: str) -> Literal["event", "spoken", "since", "dateline", "name", "cutoff"]:
+    if role in ("spoken", "since", "dateline", "name", "cutoff"):
         return role  # type: ignore[return-value]
     return "event"
 

@@ -14,6 +14,7 @@ from claimcheck.extract.frames.lexicon import (
     OUTCOMES,
     PART_WORDS,
     PERSON_NOUNS,
+    REPORTING_VERBS,
     SEPARATE_WORDS,
 )
 from claimcheck.extract.frames.timing import PlacedDate, SentenceTime, as_of, ref
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 _CLIMB = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "advmod"})
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 _BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
+_ADDED_AFTER = re.compile(r"\s+(more|further|additional|extra)\s+[a-z]", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"(?i:\b(?:aged?|ages|age\s+from|in\s+age\s+from)\s+(?:between\s+|from\s+)?)$"
 )
@@ -57,6 +59,8 @@ def _frame(
     dimension, unit = _dimension(q, before)
     noun, noun_text = _noun(q, unit_token, dimension)
     verb = content_verb(unit_token) if unit_token is not None else None
+    if unit_token is not None and (verb is None or verb.lemma_.lower() == "come"):
+        verb = _described_by(unit_token) or verb
     year = _bound_year(unit_token, verb, placed)
     frame_time = _year_time(year, placed) or as_of(unit_token or verb, placed, time)
     return FigureFrame(
@@ -146,6 +150,11 @@ def _direct(unit_token: Token | None, verb: Token | None) -> list[Token]:
     return found
 
 
+def _described_by(noun: Token) -> Token | None:
+    """The verb of a clause describing the counted noun: 'the 3,100 jobs it shed in 2009'."""
+    return next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+
+
 def _clause(token: Token | None) -> Token | None:
     return clause_verb(token) if token is not None else None
 
@@ -173,11 +182,50 @@ def _related_nouns(unit_token: Token | None, verb: Token | None, dimension: str)
             found.append(child)
     if unit_token.dep_ == "pobj" and unit_token.head.head.pos_ == "NOUN":
         found.append(unit_token.head.head)
+    if unit_token.dep_ == "pobj" and unit_token.head.lower_ == "at":  # 'puts the cost at $22m'
+        verb_at = unit_token.head.head
+        found += [c for c in verb_at.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     if unit_token.dep_ == "appos" and unit_token.head.pos_ == "NOUN":
         found.append(unit_token.head)
     if verb is not None and dimension != "count":
         found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
-    return list(dict.fromkeys(t.lemma_.lower() for t in found if t.pos_ in ("NOUN", "PROPN")))
+    if dimension != "count":
+        found += _path_nouns(unit_token)
+    else:
+        counted = (_partitive(unit_token) if unit_token.like_num else None) or unit_token
+        found = [t for t in found if t.i != counted.i]
+        if verb is not None:  # what people fell ill with, were treated for, died of
+            for prep in (c for c in verb.children if c.lower_ in ("with", "for", "of", "from")):
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+    found += [c for t in list(found) for c in t.children if c.dep_ in ("poss", "compound")]
+    words = (t.lemma_.lower() for t in found if t.pos_ in ("NOUN", "PROPN") and len(t.text) > 2)
+    return list(dict.fromkeys(words))
+
+
+def _path_nouns(token: Token) -> list[Token]:
+    """Nouns a sum or share hangs from, up to its clause, with the subjects of 'was' on the
+    way: 'puts the cost of fighting the fire at $22m' → fire, cost; 'whose deficit … was
+    £1.1bn' → deficit."""
+    found: list[Token] = []
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ == "NOUN":
+            found.append(current)
+        if current.pos_ in ("VERB", "AUX"):
+            found += [
+                c
+                for c in current.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN"
+            ]
+            if (
+                current.dep_ in ("ROOT", "ccomp", "conj")
+                or current.lemma_.lower() in REPORTING_VERBS
+            ):
+                break
+    return found
 
 
 def _predicate(verb: Token | None) -> str | None:
@@ -199,8 +247,14 @@ def _outcome(unit_token: Token | None, verb: Token | None, noun: str | None) -> 
     evacuation, 'at risk of redundancy' → job loss), from its verb and the verb's complements,
     its own modifiers, the counted noun, or its clause."""
     clause = clause_verb(unit_token) if unit_token is not None else None
-    words: list[Token] = [v for v in (verb, clause) if v is not None]
-    for head in list(words):
+    heads: list[Token] = [v for v in (verb, clause) if v is not None]
+    words: list[Token] = []
+    for head in heads:  # 'fell ill': the complement says more than the verb
+        for child in head.children:
+            if child.dep_ in ("acomp", "oprd", "advmod"):
+                words.append(child)
+    words += heads
+    for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "prep", "advcl", "advmod"):
                 words += [child, *_complements(child)]
@@ -258,6 +312,7 @@ def _modifiers(unit_token: Token | None, dimension: str) -> list[str]:
         and c.pos_ in ("NOUN", "ADJ", "VERB")
         and not c.ent_type_
         and c.lemma_.lower() not in NEUTRAL_MODIFIERS | PART_WORDS
+        and c.lower_ not in NEUTRAL_MODIFIERS
         and c.i < unit_token.i
     ]
 
@@ -302,6 +357,9 @@ def _part(
     before = doc.text[max(0, q.start - offset - 12) : q.start - offset].lower().split()
     if before and before[-1] in ("another", "first", "further", "additional"):
         return before[-1]
+    after = _ADDED_AFTER.match(doc.text, q.end - offset)
+    if after:
+        return after[1].lower()  # "11 more stores"
     if re.search(r"\balone\b", doc.text, re.IGNORECASE):
         return "alone"
     return None
@@ -314,15 +372,41 @@ def _bound_year(
     ('its 2019 cuts') or on whose it is ('the 2018 Ridge Complex burned 31,000 acres')."""
     owner = _owner_token(unit_token, verb)
     heads = {t.i for t in (unit_token, owner) if t is not None}
+    verbs = _governing(verb)
     for date in placed:
         fact = date.fact
         if fact.precision not in ("year", "approximate") or date.role not in ("event", "name"):
             continue
-        attached = date.verb is not None and verb is not None and date.verb.i == verb.i
-        on_noun = date.root is not None and date.root.head.i in heads
+        attached = date.verb is not None and date.verb.i in verbs
+        on_noun = date.root is not None and (date.root.head.i in heads or date.root.head.i in verbs)
         if (attached or on_noun) and fact.earliest:
             return int(fact.earliest[:4])
     return None
+
+
+def _governing(verb: Token | None) -> set[int]:
+    """A verb and the clauses it hangs from as 'when …' or 'in which …' ('came in 2019, when
+    Harwood's cut 2,300 jobs'; 'the 1996 outbreak, in which four died')."""
+    found: set[int] = set()
+    current = verb
+    for _ in range(3):
+        if current is None:
+            break
+        found.add(current.i)
+        if current.dep_ not in ("advcl", "relcl", "conj") or current.head.i == current.i:
+            break
+        relative = current.dep_ == "relcl"
+        current = current.head
+        if relative:  # a clause on a noun: that noun, what it is part of, and their clause
+            while (
+                current.dep_ in ("pobj", "prep", "compound", "appos")
+                and current.head.i != current.i
+            ):
+                found.add(current.i)
+                current = current.head
+            found.add(current.i)
+            current = clause_verb(current) if current.pos_ not in ("VERB", "AUX") else current
+    return found
 
 
 def _year_time(year: int | None, placed: list[PlacedDate]) -> TimeRef | None:
@@ -372,7 +456,8 @@ def word_count_frames(
                 dimension="count", unit=lemma, noun=lemma, noun_text=noun.text,
                 predicate=_predicate(verb), predicate_text=_predicate_text(verb),
                 outcome=outcome, modifiers=_modifiers(noun, "count"),
-                places=places(_direct(noun, verb)), owner=None, part=None, event_year=None,
+                places=places(_direct(noun, verb)), owner=None, event_year=None,
+                part=next((c.lower_ for c in noun.children if c.lower_ in PART_WORDS), None),
                 as_of=as_of(noun, placed, time), measure=_measure(noun, verb, noun.text),
             )
         )  # fmt: skip

@@ -37,7 +37,7 @@ OUTCOMES = _classes(
     rescue: rescue
     job_loss: redundant redundancy layoff axe eliminate go risk
     decrease: fall drop decline lose slide slump sink plunge tumble dip lower shrink shed cut
-    increase: rise gain climb jump increase surge soar grow high higher
+    increase: rise gain climb jump increase surge soar grow high higher add
     """
 )
 """What happened to the people or things a figure counts: figures in different classes differ
@@ -59,11 +59,11 @@ PERSON_NOUNS = _words(
 EVENT_CLASSES = _classes(
     """
     begin: start begin commence launch open erupt ignite spark break
-    end: end finish conclude close halt cease stop
+    end: end finish conclude close closure halt cease stop
     announce: announce unveil reveal publish release disclose
     declare: declare proclaim
     confirm: confirm verify
-    shut: shut suspend
+    shut: shut shutdown suspend suspension
     reopen: reopen resume restore
     order: order direct instruct require
     sign: sign approve ratify
@@ -82,14 +82,14 @@ REPORTING_VERBS = _words(
 
 LIGHT_VERBS = _words(
     """
-        be have remain stand reach total number become get make take
+        be bring have remain stand reach total number become get make take
         """
 )
 """Verbs that carry no meaning of their own for a figure ('were 47', 'reached 53')."""
 
 PART_WORDS = _words(
     """
-        alone additional further extra another other remaining first second third initial new
+        alone additional further extra another other remaining first second third initial new more
         """
 )
 """Words that mark a figure as counting part of a whole ('in Cedar Flats alone', '11 further')."""

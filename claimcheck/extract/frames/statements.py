@@ -147,9 +147,22 @@ def _scale(superlative: str) -> str:
     return _SCALES[superlative] + ("-" if superlative in _INVERSE else "")
 
 
+def _ranked_noun(word: Token) -> Token | None:
+    """The noun a superlative describes ('largest … outbreak'), through a name in between
+    ('the second-largest Legionnaires' outbreak')."""
+    current = word.head
+    for _ in range(3):
+        if current.pos_ == "NOUN":
+            return current
+        if current.pos_ != "PROPN" or current.dep_ not in ("poss", "compound"):
+            return None
+        current = current.head
+    return None
+
+
 def _ranked(word: Token) -> Token | None:
     """What a superlative ranks: the subject of its copula, or what 'the largest' is said to be."""
-    head = word.head if word.dep_ == "amod" else word
+    head = _ranked_noun(word) or word
     verb = head.head if head.dep_ in ("attr", "acomp", "nsubj", "appos") else None
     if verb is None:
         return None
@@ -160,7 +173,8 @@ def _ranked(word: Token) -> Token | None:
 
 def _category(word: Token, holder: Token | None) -> str:
     """The class a rank is within: the noun the superlative modifies, else the ranked noun."""
-    noun = word.head if word.dep_ == "amod" and word.head.pos_ == "NOUN" else holder
+    described = _ranked_noun(word)
+    noun = described if described is not None and described.i > word.i else holder
     if noun is None:
         return ""
     parts = [c.text for c in noun.children if c.dep_ == "compound"] + [noun.text]

@@ -21,11 +21,15 @@ from claimcheck.models import DateFact, TimeRef, TimeSource
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+TIME_NOUNS = frozenset(
+    {"year", "season", "quarter", "period", "half", "term", "session", "month", "week", "decade"}
+)
+"""'the 2026/27 financial year' is a time, not a thing named by its year."""
 _CUTOFF_BEFORE = re.compile(
     r"(?i:\b(?:as\s+of|as\s+at|by|through|until|up\s+to|at\s+the\s+end\s+of)\s+"
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?,?\s*)?(?:(?:on|early|late)\s+)?)$"
 )
-_SINCE_BEFORE = re.compile(r"(?i:\b(?:since|from|after)\s+(?:early|late)?\s*)$")
+_SINCE_BEFORE = re.compile(r"(?i:\b(?:since|from|after)\s+(?:the\s+)?(?:early|late)?\s*)$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def place_dates(
         preposition = _preposition_before(doc, fact.start - offset)
         anchor = preposition if preposition is not None else root
         verb = clause_verb(anchor) if anchor is not None else None
-        if verb is not None and verb.dep_ == "acl" and verb.head.i != verb.i:
+        if verb is not None and _reduced_passive(verb):
             verb = clause_verb(verb.head) or verb  # 'missiles supplied by X … on 2 May': the firing
         before = doc.text[max(0, fact.start - offset - 24) : fact.start - offset]
         placed.append(PlacedDate(fact, root, verb, _role(fact, before, root, time)))
@@ -76,7 +80,14 @@ def _role(fact: DateFact, before: str, root: Token | None, time: SentenceTime) -
     if _SINCE_BEFORE.search(before):
         return "since"
     naming = root is not None and root.dep_ in ("compound", "nummod", "amod", "nmod", "poss")
-    if naming and root is not None and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i:
+    timeish = root is not None and root.head.lemma_.lower() in TIME_NOUNS
+    if (
+        naming
+        and not timeish
+        and root is not None
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+    ):
         return "name"  # 'the 2018 Ridge Complex', 'the 2019 Hanoi Summit'
 
     if _CUTOFF_BEFORE.search(before):
@@ -84,13 +95,21 @@ def _role(fact: DateFact, before: str, root: Token | None, time: SentenceTime) -
     if root is not None:
         speaking, verb = reporting_ancestor(root), clause_verb(root)
         if speaking is not None and verb is not None and speaking.i == verb.i:
-            return "spoken"
+            reports = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+            if reports or verb.lemma_.lower() in ("say", "tell", "state", "add", "write", "note"):
+                return "spoken"  # 'said on Friday that …'; 'announced its plan on …' is an event
     return "event"
 
 
 _DATE_PREPOSITIONS = frozenset(
     {"on", "in", "by", "since", "until", "from", "during", "before", "after"}
 )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """'missiles supplied by Pyongyang': a participle describing a noun, with its agent."""
+    agent = any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and agent and verb.head.i != verb.i
 
 
 def _preposition_before(doc: Doc, start: int) -> Token | None:
@@ -156,8 +175,8 @@ def _dated(anchor: Token | None, placed: list[PlacedDate], time: SentenceTime) -
         return ref(cutoffs[0].fact, "stated")
     verb = clause_verb(anchor) if anchor is not None else None
     own = [p for p in usable if verb is not None and p.verb is not None and p.verb.i == verb.i]
-    if own:
-        return ref(own[0].fact, "event")
+    if own:  # 'died on 2 September and 9 September': a tally holds as of its last date
+        return ref(max(own, key=lambda p: p.fact.latest or "").fact, "event")
     speaking = reporting_ancestor(anchor) if anchor is not None else None
     spoken = [p for p in usable if speaking is not None and p.verb is not None]
     spoken = [p for p in spoken if p.verb is not None and speaking and p.verb.i == speaking.i]

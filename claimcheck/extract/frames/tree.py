@@ -14,6 +14,10 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 OWNER_ENTITIES = frozenset({"ORG", "PERSON", "NORP", "EVENT", "GPE", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "within", "around", "inside"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+GENERIC_OWNERS = frozenset(
+    {"group", "company", "firm", "board", "council", "government", "ministry", "department"}
+    | {"agency", "office", "union", "authority", "committee", "bank", "trust", "scheme"}
+)
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 
 
@@ -109,6 +113,8 @@ def subject(verb: Token) -> Token | None:
     found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if found is not None and found.lower_ in _RELATIVE and verb.dep_ == "relcl":
         return verb.head
+    if found is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subject(verb.head)  # 'Harwood's closed 31 stores and cut 2,300 jobs'
     return found
 
 
@@ -127,7 +133,10 @@ def owner_name(token: Token) -> str | None:
     nationality (those scope a figure; they do not own it)."""
     if token.ent_type_ not in OWNER_ENTITIES - {"GPE", "NORP"}:
         return None
-    return proper_name(token)
+    name = proper_name(token)
+    if name is None or name.lower() in GENERIC_OWNERS:
+        return None  # 'the Group', 'the Company': the document's own subject, not a name
+    return name
 
 
 def _clean_name(text: str) -> str:
