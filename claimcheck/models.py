@@ -87,7 +87,9 @@ class FigureFrame(Record):
     low: float | None
     high: float | None
     qualifier: str | None
-    dimension: str = Field(description="count, money, percent, area, length, speed, …")
+    dimension: str = Field(
+        description="count, money, percent, area, length, speed, …, or symbol ('F', 'W/m2')"
+    )
     unit: str = Field(description="Normalised unit: a currency code, 'percent', 'acre', 'mph'…")
     noun: str | None = Field(default=None, description="What is counted (lemma): 'resident'.")
     noun_text: str | None = None

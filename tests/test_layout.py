@@ -24,7 +24,7 @@ CORE = [
     "claimcheck.report",
     "claimcheck.benchmark",
 ]
-HEAVY = ["textual", "click", "torch", "faiss", "onnxruntime", "sentence_transformers"]
+HEAVY = ["textual", "click", "torch", "faiss", "onnxruntime", "sentence_transformers", "spacy"]
 SQL_METHODS = {"execute", "executemany", "executescript"}
 
 

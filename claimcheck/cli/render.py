@@ -6,7 +6,13 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.extract.labels import date_reading, figure_interval
+from claimcheck.extract.labels import (
+    date_lines,
+    date_reading,
+    figure_interval,
+    figure_lines,
+    statement_lines,
+)
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.store.summary import Summary
 from claimcheck.text.context import in_context
@@ -71,6 +77,11 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
     lines += [f"  {figure_interval(q)}" for q in c.quantities]
     lines.append("dates:" if c.dates else "dates:    none")
     lines += [f"  {date_reading(d)}" for d in c.dates]
+    read = [f"  figure  {line}" for line in figure_lines(c.quantities, c.frames)]
+    read += [f"  date    {line}" for line in date_lines(c.dates, c.frames)]
+    read += [f"  stated  {line}" for line in statement_lines(c.frames)]
+    if c.frames is not None and read:
+        lines += ["read as (what each fact measures, and when):", *read]
     lines.append("")
     lines.append("history:" if c.history else "history:  none (unverified since ingest)")
     for h in c.history:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from claimcheck.models import DateFact, FigureFrame, Quantity, TimeRef
+from claimcheck.models import DateFact, FigureFrame, Frames, Quantity, TimeRef
 
 
 def _number(value: float) -> str:
@@ -79,6 +79,8 @@ def date_with_precision(d: DateFact) -> str:
 
 def frame_label(f: FigureFrame) -> str:
     """A figure frame's value and what it counts: 'an estimated 9,800 acres', '20 percent'."""
+    if f.value == 0 and f.text.lower() in ("nobody", "none", "no one"):
+        return f.text.lower()  # 'nobody', not '0 Nobody'
     number = _stated(f)
     what = {"count": f.noun_text or f.noun or "", "percent": "percent", "money": f.unit}
     return f"{number} {what.get(f.dimension, f.unit)}".strip()
@@ -108,3 +110,50 @@ def time_label(time: TimeRef) -> str:
     if first.year == last.year and (first.month, last.month) == (1, 12):
         return str(first.year)
     return time.text if time.source != "published" and time.text else f"{first}–{last}"
+
+
+_DATE_ROLES = {
+    "spoken": "said on", "since": "since", "cutoff": "as of", "name": "in a name",
+    "dateline": "dateline",
+}  # fmt: skip
+
+
+def figure_lines(quantities: list[Quantity], frames: Frames | None) -> list[str]:
+    """Each figure with what it measures and when, where a frame read it: '340 homes —
+    destroyed in Dorset; 4 Mar 2025'; counts stated in words ('no deaths') follow."""
+    framed = {f.start: f for f in frames.figures} if frames else {}
+    lines = [
+        f"{figure_label(q)} — {frame_context(framed[q.start])}" if q.start in framed
+        else figure_label(q)
+        for q in quantities
+    ]  # fmt: skip
+    stated = {q.start for q in quantities}
+    words = [f for f in framed.values() if f.start not in stated]
+    return lines + [f"{frame_label(f)} — {frame_context(f)}" for f in words]
+
+
+def date_lines(dates: list[DateFact], frames: Frames | None) -> list[str]:
+    """Each date with the event it dates, where a frame read it: '4 Mar 2025 (day) — opened'."""
+    framed = {d.start: d for d in frames.dates} if frames else {}
+    lines = []
+    for d in dates:
+        frame = framed.get(d.start)
+        event = ""
+        if frame is not None:
+            event = _DATE_ROLES.get(frame.role) or frame.predicate_text or ""
+        lines.append(f"{date_with_precision(d)} — {event}" if event else date_with_precision(d))
+    return lines
+
+
+def statement_lines(frames: Frames | None) -> list[str]:
+    """Denials, ranks and open questions: 'denial: Police denied that the driver …'."""
+    lines = []
+    for s in frames.statements if frames else []:
+        holder = f"{s.holder} " if s.holder else ""
+        if s.kind == "denial":
+            lines.append(f"denial: {holder}{s.text} {s.proposition}")
+        elif s.kind == "rank":
+            lines.append(f"rank {s.rank}: {holder}— {s.text} {s.proposition}")
+        else:
+            lines.append(f"open question: {s.proposition} {s.text}")
+    return lines

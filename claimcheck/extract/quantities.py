@@ -68,7 +68,9 @@ _FRACTION = re.compile(
     r"(?=\s+of\b))"
 )
 """'a fifth of its value', 'two-thirds of the staff': a share, read as a percentage."""
-_MILLION_M = re.compile(r"\s+(?:sq\b|square\b|[a-z]+s\b)", re.IGNORECASE)
+_MILLION_M = re.compile(
+    r"\s+(?:sq\b|square\b|[a-z]+s\b|people\b|children\b|(?:wo)?men\b)", re.IGNORECASE
+)
 """'1.5m sq ft', '2m people': after a number, 'm' is million when a unit or plural noun follows."""
 
 
@@ -218,6 +220,8 @@ def _quantities_of(text: str, match: re.Match[str]) -> list[Quantity]:
     high = _parse_number(match["n2"], million_m=million_m)
     if high is None or low.value is None or high.value is None:
         return []
+    if low.percent and not high.percent:  # 'rose 4% to 2.1 million tonnes': a change and a level
+        return _split_change(text, match, low, high)
     low = _shared_scale(low, high)
     if _CHANGE_FROM.search(text[max(0, match.start() - 60) : match.start()]):
         return _split_change(text, match, low, high)
@@ -311,7 +315,8 @@ def _parse_number(text: str, *, million_m: bool = False) -> _Number | None:
         scale = math.prod(_SCALES[w] for w in [numeric["scale"], *numeric["words"].split()] if w)
     if value is None:
         return None
-    return _Number(value * scale, currency=currency, percent=percent, scale=scale)
+    # rounded: 4.1 × 1e9 is 4099999999.9999995 in binary floating point
+    return _Number(round(value * scale, 6), currency=currency, percent=percent, scale=scale)
 
 
 def _word_value(word: str) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimcheck.extract.labels import date_with_precision, figure_label
+from claimcheck.extract.labels import date_lines, figure_lines, statement_lines
 from claimcheck.models import ClaimView
 
 CONTEXT = 240
@@ -17,13 +17,19 @@ def file_uri(path: str) -> str:
 
 
 def figures(claim: ClaimView) -> list[str]:
-    """'over 15,000 troops' for each figure of a claim."""
-    return [figure_label(q) for q in claim.quantities]
+    """'over 15,000 troops — sent; Oct 2024' for each figure of a claim: what it measures and
+    when, as its frame read it."""
+    return figure_lines(claim.quantities, claim.frames)
 
 
 def dates(claim: ClaimView) -> list[str]:
-    """'23 Nov 2023 (day)' for each date of a claim."""
-    return [date_with_precision(d) for d in claim.dates]
+    """'23 Nov 2023 (day) — signed' for each date of a claim, with the event it dates."""
+    return date_lines(claim.dates, claim.frames)
+
+
+def statements(claim: ClaimView) -> list[str]:
+    """A claim's denials, ranks and open questions."""
+    return statement_lines(claim.frames)
 
 
 def counts(claim: ClaimView) -> tuple[int, int]:

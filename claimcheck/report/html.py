@@ -15,7 +15,7 @@ from importlib import resources
 
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import CONTEXT, counts, dates, figures
+from claimcheck.report.common import CONTEXT, counts, dates, figures, statements
 from claimcheck.report.model import Report
 from claimcheck.text.context import in_context
 
@@ -210,6 +210,9 @@ def _facts(claim: ClaimView) -> str:
         ("evidence", f"{supporting} supporting, {contradicting} contradicting"),
         ("note", escape(claim.note) if claim.note else "—"),
     ]
+    stated = statements(claim)  # denials, ranks, open questions: listed only where there are any
+    if stated:
+        facts.insert(6, ("statements", escape("; ".join(stated))))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
 
 

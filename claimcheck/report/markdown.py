@@ -11,7 +11,7 @@ import re
 
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import CONTEXT, counts, dates, figures
+from claimcheck.report.common import CONTEXT, counts, dates, figures, statements
 from claimcheck.report.model import Report
 from claimcheck.text.context import in_context
 
@@ -115,6 +115,9 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
         f"- Note: {escape(claim.note) if claim.note else '—'}",
         "",
     ]
+    stated = statements(claim)  # denials, ranks, open questions: listed only where there are any
+    if stated:
+        lines.insert(-5, f"- Statements: {escape('; '.join(stated))}")
     if claim.history:
         lines += ["Decisions:", ""]
         decisions = [

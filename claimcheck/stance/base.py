@@ -104,3 +104,6 @@ class Stance:
     structured: bool = True
     """False when only similarity decided (related, or a close paraphrase): a learned head or an
     NLI model may relabel such a pair; a figure, date or denial finding is never overridden."""
+    disagrees: bool = False
+    """A related finding of two different values of one quantity that could not be made sure
+    (times unknown or too coarse): agreement found elsewhere must not be reported as support."""

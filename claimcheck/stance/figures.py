@@ -72,6 +72,14 @@ def _precise(f: FigureFrame) -> bool:
     return time.latest <= _plus_two(time.earliest)
 
 
+def _same_period(a: FigureFrame, b: FigureFrame) -> bool:
+    """A rate, share or sum stated of one period by both ('5.1% in 2024', '£2m in 2024'): one
+    value per period, so two differ. A count in a year may be two rounds, so it does not."""
+    if a.dimension == "count" or a.as_of.source != "event" or b.as_of.source != "event":
+        return False
+    return (a.as_of.earliest, a.as_of.latest) == (b.as_of.earliest, b.as_of.latest)
+
+
 def _plus_two(day: str | None) -> str:
     from datetime import date, timedelta
 
@@ -156,7 +164,8 @@ def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Sta
     if not _plausible(a, b):
         reason = f"related: too far apart to be one count: {_side(a)} vs {_side(b)}"
         return Stance("related", round(score * 0.8, 3), reason)
-    if relation == "same" and _precise(a) and _precise(b):
+    if relation == "same" and ((_precise(a) and _precise(b)) or _same_period(a, b)):
         return Stance("contradicts", score, f"figure: {_side(a)} vs {_side(b)}", "figure")
     unsure = "times unknown" if relation == "unknown" else "times too coarse to compare"
-    return Stance("related", round(score * 0.8, 3), f"related: {unsure}: {_side(a)} vs {_side(b)}")
+    reason = f"related: {unsure}: {_side(a)} vs {_side(b)}"
+    return Stance("related", round(score * 0.8, 3), reason, disagrees=True)

@@ -67,6 +67,8 @@ def _units(a: FigureFrame, b: FigureFrame) -> str | None:
     """Why two units cannot measure one quantity, or None when they can."""
     if a.dimension != b.dimension:
         return f"{a.unit or a.dimension} vs {b.unit or b.dimension}"
+    if a.dimension == "symbol" and a.unit != b.unit:
+        return f"{a.unit} vs {b.unit}"
     if a.dimension == "money" and a.unit != b.unit:
         dollars = {a.unit, b.unit} - {"$"}
         if not (len(dollars) == 1 and dollars <= DOLLARS):

@@ -48,12 +48,13 @@ def classify(
 
 
 def _verdict(findings: list[Stance]) -> Stance | None:
-    """The finding that decides: a contradiction, else an update, else support, else an
-    unsure related finding."""
+    """The finding that decides: a contradiction, else an update, else support (unless two
+    values of one quantity disagree unsurely), else an unsure related finding."""
+    disagree = any(f.disagrees for f in findings)
     ranked = (
         [f for f in findings if f.label == "contradicts"],
         [f for f in findings if f.kind == "update"],
-        [f for f in findings if f.label == "supports"],
+        [f for f in findings if f.label == "supports" and not disagree],
         [f for f in findings if f.label == "related"],
     )
     for group in ranked:

@@ -236,3 +236,38 @@ def test_any_text_gives_sorted_non_overlapping_exact_spans(text: str, offset: in
         assert text[q.start - offset : q.end - offset] == q.text
     for before, after in pairwise(quantities):
         assert before.end <= after.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # currency prefixes and currency words after the figure
+        ("The council spent US$4.5m on road repairs.", [("US$4.5m", 4_500_000, "USD")]),
+        ("A grant of C$250,000 was approved.", [("C$250,000", 250_000, "CAD")]),
+        ("The bypass will cost 30 million euros.", [("30 million", 30_000_000, "EUR")]),
+        # 'm' is million before a plural noun, and the product is not a binary-float artefact
+        ("The mill employs 2m people worldwide.", [("2m", 2_000_000, "people")]),
+        ("Turnover reached £4.1bn.", [("£4.1bn", 4_100_000_000, "GBP")]),
+        # a change in percent then a level is two figures, not a range
+        (
+            "Output rose 4 per cent to 2.1 million tonnes.",
+            [("4 per cent", 4, "percent"), ("2.1 million", 2_100_000, "tonnes")],
+        ),
+        # a partitive takes the noun of its whole; 'more' inherits the noun before it
+        ("12 of the 40 plants will close.", [("12", 12, "plants"), ("40", 40, "plants")]),
+        (
+            "It shut 9 depots in March and 11 more in April.",
+            [("9", 9, "depots"), ("11", 11, "depots")],
+        ),
+    ],
+)
+def test_figures_with_their_units(text: str, expected: list[tuple[str, float, str]]) -> None:
+    got = [(q.text, q.value, q.unit) for q in extract_quantities(text)]
+    assert got == expected
+
+
+def test_a_fraction_of_something_is_a_share_with_the_tolerance_of_a_round_figure() -> None:
+    (q,) = extract_quantities("Two-thirds of the crew were furloughed.")
+    assert (q.unit, q.qualifier) == ("percent", "two-thirds")
+    assert q.value == pytest.approx(66.67, abs=0.01)
+    assert q.low is not None and q.high is not None and q.low < 66.67 < q.high

@@ -25,7 +25,7 @@ _CUES = re.compile(
     r"(?i:\b(?:no|none|nobody|deni(?:es|ed)|deny(?:ing)?|reject|dismiss|refute|dispute|wrong|false"
     r"|untrue|largest|biggest|greatest|smallest|worst|deadliest|costliest|highest|lowest|longest"
     r"|busiest|unknown|unclear|investigation|undetermined|died|killed|injured|hospitali[sz]ed"
-    r"|admitted|missing|arrested|evacuated|destroyed|damaged)\b)"
+    r"|admitted|missing|arrested|evacuated|destroyed|damaged|case|infected|fell ill)\b)"
 )
 
 

@@ -122,7 +122,10 @@ def _dimension(q: Quantity, before: str = "") -> tuple[str, str]:
     for key in sorted(DIMENSIONS, key=len, reverse=True):
         if phrase == key or phrase.startswith(key + " ") or phrase.rstrip("s") == key:
             return DIMENSIONS[key][0], key
-    return "count", counted_head(q.unit) or ""
+    head = counted_head(q.unit) or ""
+    if head and (len(head) <= 2 or not head.replace("-", "").isalpha()):
+        return "symbol", head.lower()  # 'F', 'K', 'W/m2': a unit symbol, not a thing counted
+    return "count", head
 
 
 def _noun(q: Quantity, unit_token: Token | None, dimension: str) -> tuple[str | None, str | None]:
@@ -448,7 +451,7 @@ def word_count_frames(
             continue
         start = min(token.idx, noun.idx)
         end = max(token.idx + len(token.text), noun.idx + len(noun.text))
-        lemma = "person" if noun.lower_ in ("one", "body") else noun.lemma_.lower()
+        lemma = "person" if noun.lower_ in ("one", "body", "nobody") else noun.lemma_.lower()
         frames.append(
             FigureFrame(
                 text=doc.text[start:end], start=offset + start, end=offset + end,
@@ -466,7 +469,7 @@ def word_count_frames(
 
 def _word_count(token: Token) -> tuple[int | None, Token | None]:
     """(0, noun) for 'no deaths' and 'no one'; (1, noun) for 'a man', 'one resident' as the
-    subject of a verb; else (None, None)."""
+    subject or object of a verb ('confirmed a case'); else (None, None)."""
     lower = token.lower_
     if lower in ("nobody", "none") and token.dep_ in ("nsubj", "nsubjpass"):
         return 0, token
@@ -480,7 +483,7 @@ def _word_count(token: Token) -> tuple[int | None, Token | None]:
     if (
         subject_noun is not None
         and lower in ("a", "an", "one")
-        and subject_noun.dep_ in ("nsubj", "nsubjpass")
+        and subject_noun.dep_ in ("nsubj", "nsubjpass", "dobj")
         and subject_noun.tag_ == "NN"
         and subject_noun.lemma_.lower() in PERSON_NOUNS
     ):

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from claimcheck.extract.labels import date_with_precision, figure_label
+from claimcheck.extract.labels import date_lines, figure_lines, statement_lines
 from claimcheck.models import ClaimView, EvidenceView
 from claimcheck.tui.badges import stance_badge, status_badge
 from claimcheck.tui.detail.context import in_context
@@ -134,12 +134,15 @@ def _header(claim: ClaimView) -> Text:
 
 def _facts(claim: ClaimView) -> Text:
     facts = Text()
-    for q in claim.quantities:
+    for line in figure_lines(claim.quantities, claim.frames):
         facts.append("figure  ", style="dim")
-        facts.append(f"{figure_label(q)}  ({q.text})\n")
-    for d in claim.dates:
+        facts.append(f"{line}\n")
+    for line in date_lines(claim.dates, claim.frames):
         facts.append("date    ", style="dim")
-        facts.append(f"{date_with_precision(d)}  ({d.text})\n")
+        facts.append(f"{line}\n")
+    for line in statement_lines(claim.frames):
+        facts.append("stated  ", style="dim")
+        facts.append(f"{line}\n")
     if claim.attribution:
         facts.append("source  ", style="dim")
         facts.append(f"{claim.attribution}\n")
