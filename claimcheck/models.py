@@ -104,6 +104,10 @@ class FigureFrame(Record):
     event_year: int | None = Field(default=None, description="A year the figure is bound to.")
     as_of: TimeRef = Field(default_factory=TimeRef)
     measure: str = Field(default="", description="What it measures, as a phrase.")
+    projected: bool = Field(
+        default=False, description="A promise, target or expectation rather than a tally."
+    )
+    hedged: bool = Field(default=False, description="Only a possibility: 'could rise by 6 feet'.")
 
 
 class DateFrame(Record):
@@ -120,6 +124,11 @@ class DateFrame(Record):
     predicate_text: str | None = None
     event_class: str | None = None
     participants: list[str] = Field(default_factory=list, description="Noun lemmas of the event.")
+    occasions: list[str] = Field(
+        default_factory=list,
+        description="The participants that name an occasion: a noun that is also a verb "
+        "('visit', 'parade') or a word of a named event, law or treaty.",
+    )
     owner: str | None = None
     negated: bool = False
     event: str = Field(default="", description="The event, as a phrase.")
@@ -149,6 +158,9 @@ class Frames(Record):
     figures: list[FigureFrame] = Field(default_factory=list)
     dates: list[DateFrame] = Field(default_factory=list)
     statements: list[StatementFrame] = Field(default_factory=list)
+    version: int = Field(
+        default=0, description="The frame reading that built them; check rebuilds older ones."
+    )
 
 
 class Document(Record):

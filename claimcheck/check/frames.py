@@ -1,5 +1,6 @@
-"""Frames for passages and claims stored before frames existed: built once from the documents'
-stored text (with the same extraction ingest runs), stored, and never rebuilt again."""
+"""Frames for passages and claims stored before frames existed, or read by an older version of
+the frame reading: rebuilt from the documents' stored text (with the same extraction ingest
+runs) and stored, so an upgrade never judges with stale frames."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from claimcheck.extract.claims import extract
+from claimcheck.extract.frames import frames_current
 from claimcheck.models import Claim, Frames
 from claimcheck.search.corpus import CorpusPassage
 from claimcheck.store.claims import claims_for_document, set_claim_frames
@@ -17,8 +19,10 @@ from claimcheck.store.documents import get_document, set_passage_frames
 def ensure_frames(
     conn: sqlite3.Connection, corpus: dict[int, CorpusPassage]
 ) -> dict[int, CorpusPassage]:
-    """The corpus with every passage's frames, building and storing the missing ones."""
-    missing = sorted({p.passage.document_id for p in corpus.values() if p.passage.frames is None})
+    """The corpus with every passage's frames, building and storing missing and stale ones."""
+    missing = sorted(
+        {p.passage.document_id for p in corpus.values() if not frames_current(p.passage.frames)}
+    )
     if not missing:
         return corpus
     passage_frames: dict[int, Frames] = {}
@@ -35,7 +39,7 @@ def ensure_frames(
                 passage_frames[passage_id] = frames
         for claim in claims_for_document(conn, document_id):
             found = _covering(fresh, claim)
-            if claim.frames is None and found is not None:
+            if not frames_current(claim.frames) and found is not None:
                 claim_frames[claim.id] = found
     set_passage_frames(conn, passage_frames)
     set_claim_frames(conn, claim_frames)

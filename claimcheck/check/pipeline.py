@@ -13,6 +13,7 @@ from claimcheck.check.config import CheckConfig, CheckReport
 from claimcheck.check.frames import ensure_frames
 from claimcheck.embed.base import Embedder
 from claimcheck.embed.cache import embed_missing
+from claimcheck.extract.frames import frames_current
 from claimcheck.models import Claim, Frames
 from claimcheck.search.corpus import CorpusPassage, load_corpus, texts_to_embed
 from claimcheck.search.corpus_index import corpus_fingerprint, corpus_index
@@ -88,14 +89,14 @@ def check(
 
 
 def _with_frames(pending: list[Claim], corpus: dict[int, CorpusPassage]) -> list[Claim]:
-    """Claims stored without frames take the frames of the passage their quote lies in."""
+    """Claims stored without current frames take the frames of the passage their quote lies in."""
     by_document: dict[str, list[CorpusPassage]] = {}
     for passage in corpus.values():
         by_document.setdefault(passage.passage.document_id, []).append(passage)
     updated = []
     for claim in pending:
         own = _own_passage(by_document.get(claim.document_id, []), claim)
-        if claim.frames is None and own is not None:
+        if not frames_current(claim.frames) and own is not None:
             claim = claim.model_copy(update={"frames": own.passage.frames})
         updated.append(claim)
     return updated

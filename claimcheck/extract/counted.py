@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-ATTACHED_UNIT = re.compile(r"(km|kg|mm|cm|m|t|kt|mt|mw|gw|kw|ha|ft|lbs?)\b", re.IGNORECASE)
+ATTACHED_UNIT = re.compile(
+    r"(km/h|kph|mph|km|kg|mm|cm|m|t|kt|mt|mw|gw|kw|ha|ft|lbs?)\b(?!/)", re.IGNORECASE
+)
 """Unit abbreviations written straight after a number: '12km', '5t'."""
 
 
@@ -95,9 +97,36 @@ def _phrase(text: str, pos: int) -> tuple[int, int] | None:
     return span
 
 
+_TEMPERATURE = re.compile(
+    r"\s?(?:[°˚º]\s?(?P<sym>[CFK])\b|(?:degrees?|deg\.?)\s+(?P<word>celsius|centigrade|fahrenheit"
+    r"|kelvin)\b|[°˚º](?![\w]))",
+    re.IGNORECASE,
+)
+"""'0.9°C', '1.6 ˚F', '2 degrees Celsius', '3°': a temperature, in its scale when one is named."""
+_SCALES = {"c": "degree C", "celsius": "degree C", "centigrade": "degree C", "f": "degree F"}
+_SCALES |= {"fahrenheit": "degree F", "k": "kelvin", "kelvin": "kelvin"}
+
+
+_SPACED_RATE = re.compile(r"\s(km/h|km/hr|kph|mph)(?!\w)", re.IGNORECASE)
+"""'72 km/h': a speed, though 'km' alone would be a length."""
+
+
+def temperature_after(text: str, end: int) -> str | None:
+    """'degree C', 'degree F', 'kelvin' or 'degree' when a temperature unit follows a figure."""
+    found = _TEMPERATURE.match(text, end)
+    if found is None:
+        return None
+    scale = (found["sym"] or found["word"] or "").lower()
+    return _SCALES.get(scale, "degree")
+
+
 def unit_after(text: str, end: int) -> str | None:
     """The counted noun phrase right after a figure, with an 'of …' tail ('containers of …')."""
+    temperature = temperature_after(text, end)
+    if temperature:
+        return temperature
     attached = ATTACHED_UNIT.match(text, end) or _HYPHEN_UNIT.match(text, end)
+    attached = attached or _SPACED_RATE.match(text, end)
     if attached:
         return attached[1]
     lead = _OF_LEAD.match(text, end)

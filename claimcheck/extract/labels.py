@@ -77,10 +77,24 @@ def date_with_precision(d: DateFact) -> str:
     return f"{date_label(d)} ({d.precision})"
 
 
+_PARTS = ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths")
+_FRACTIONS = frozenset(
+    f"{count}{joint}{part}"
+    for count in ("a", "one", "two", "three", "four")
+    for joint in (" ", "-")
+    for part in _PARTS
+)
+"""Qualifiers of shares written as fractions ('a fifth', 'two-thirds')."""
+
+
 def frame_label(f: FigureFrame) -> str:
     """A figure frame's value and what it counts: 'an estimated 9,800 acres', '20 percent'."""
     if f.value == 0 and f.text.lower() in ("nobody", "none", "no one"):
         return f.text.lower()  # 'nobody', not '0 Nobody'
+    if f.dimension == "money":
+        return f.text  # '$8 million', 'about C$1.4m': as written
+    if f.dimension == "percent" and f.value is not None and f.qualifier in _FRACTIONS:
+        return f"{f.text} ({f.value:.0f} percent)"  # 'a third (33 percent)'
     number = _stated(f)
     what = {"count": f.noun_text or f.noun or "", "percent": "percent", "money": f.unit}
     return f"{number} {what.get(f.dimension, f.unit)}".strip()
@@ -99,7 +113,10 @@ def frame_context(f: FigureFrame) -> str:
 
 
 def time_label(time: TimeRef) -> str:
-    """When a fact holds, shortly: '14 Aug 2025', 'Aug 2025', 'early 2024', 'undated'."""
+    """When a fact holds, shortly: '14 Aug 2025', 'Aug 2025', 'early 2024', 'undated', or the
+    event it is relative to ('Before the cuts')."""
+    if time.anchor:
+        return time.text or time.anchor
     if not (time.earliest and time.latest):
         return "undated"
     first, last = date.fromisoformat(time.earliest), date.fromisoformat(time.latest)

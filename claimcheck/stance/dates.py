@@ -45,7 +45,11 @@ def compare_dates(
             verb = dc.predicate or ""
             event = ", ".join([*([verb] if same_verb and verb else []), *shared][:2])
             if _overlap(dc, dp):
-                if not one_sided_negation and _same_occasion(shared, same_verb, similarity, t):
+                verbs_differ = not same_verb and bool(dc.predicate and dp.predicate)
+                occasion = _same_occasion(shared, same_verb, similarity, t) and (
+                    not verbs_differ or _one_occasion(shared, dc, dp, similarity, t)
+                )
+                if not one_sided_negation and occasion:
                     reason = f"same date: {_label(dc)} ({event or 'same event'})"
                     supports.append(Stance("supports", score, reason, "date"))
                     matched.add(verb)
@@ -70,6 +74,19 @@ def _identified(shared: list[str], claim: Side, passage: Side) -> bool:
 def _shared(a: DateFrame, b: DateFrame) -> list[str]:
     """The participants two dated events share (generic words left out)."""
     return [p for p in a.participants if p in b.participants and p not in GENERIC_PARTICIPANTS]
+
+
+def _one_occasion(
+    shared: list[str], a: DateFrame, b: DateFrame, similarity: float, t: Thresholds
+) -> bool:
+    """Two different verbs on one day ('declared', 'alerted') are two events however many people
+    and places they share — unless what they share names an occasion ('made a visit' and
+    'arrived for a visit'), or the sentences are near paraphrases."""
+    if similarity >= t.date_similarity_alone:
+        return True
+    if a.predicate in b.occasions or b.predicate in a.occasions:
+        return True
+    return any(p in a.occasions or p in b.occasions for p in shared)
 
 
 def _same_occasion(shared: list[str], same_verb: bool, similarity: float, t: Thresholds) -> bool:

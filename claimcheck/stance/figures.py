@@ -3,10 +3,13 @@ a later time is an update; agreeing values support; anything unsure is only rela
 
 from __future__ import annotations
 
-from claimcheck.extract.labels import frame_context, frame_label
+from datetime import date
+
+from claimcheck.extract.frames.lexicon import DIMENSIONS
+from claimcheck.extract.labels import frame_context, frame_label, time_label
 from claimcheck.models import FigureFrame, Quantity
 from claimcheck.stance.base import Side, Similarity, Stance, Thresholds
-from claimcheck.stance.measure import Identity, identity, time_relation
+from claimcheck.stance.measure import Identity, cumulative, identity, time_relation
 
 CLOSE_RATIO = 1.5
 """Overlapping figures further apart than this (over 1,000 vs 6,700) agree only loosely."""
@@ -18,21 +21,36 @@ SMALL_DIFFERENCE = 3
 
 
 def interval(f: FigureFrame | Quantity) -> tuple[float, float]:
-    """The closed interval a figure asserts (±10% around 'about' figures)."""
-    low = f.low if f.low is not None else float("-inf")
-    high = f.high if f.high is not None else float("inf")
+    """The closed interval a figure asserts (±10% around 'about' figures), in its dimension's
+    base unit ('10 feet' and '3 m' in kilometres)."""
+    factor = _factor(f)
+    low = f.low * factor if f.low is not None else float("-inf")
+    high = f.high * factor if f.high is not None else float("inf")
     return low, high
+
+
+def _factor(f: FigureFrame | Quantity) -> float:
+    """What one of a frame's units is in its dimension's base unit ('foot' → 0.0003048 km)."""
+    if not isinstance(f, FigureFrame) or f.dimension in ("count", "money", "percent", "symbol"):
+        return 1.0
+    return DIMENSIONS.get(f.unit, ("", 1.0))[1]
 
 
 def _magnitude(f: FigureFrame) -> float | None:
     for value in (f.value, f.low, f.high):
         if value is not None and value >= 0:
-            return value
+            return value * _factor(f)
     return None
+
+
+CONVERSION_TOLERANCE = 0.05
+"""A figure converted from another unit is rounded ('10 feet (3 m)'): values this close agree."""
 
 
 def _overlaps(a: FigureFrame, b: FigureFrame) -> bool:
     (a0, a1), (b0, b1) = interval(a), interval(b)
+    if a.unit != b.unit and a.dimension == b.dimension and _factor(a) != _factor(b):
+        a0, a1 = a0 * (1 - CONVERSION_TOLERANCE), a1 * (1 + CONVERSION_TOLERANCE)
     return a0 <= b1 and b0 <= a1
 
 
@@ -70,6 +88,22 @@ def _precise(f: FigureFrame) -> bool:
     if not (time.earliest and time.latest):
         return True
     return time.latest <= _plus_two(time.earliest)
+
+
+def _fell(a: FigureFrame, b: FigureFrame, relation: str) -> bool:
+    """A cumulative total (deaths, cases, homes destroyed, money spent, area burned) stated
+    lower at the later time: an update cannot explain it."""
+    if not (cumulative(a) and cumulative(b)) or _overlaps(a, b):
+        return False
+    first, second = (a, b) if relation == "earlier" else (b, a)
+    return interval(second)[1] < interval(first)[0]
+
+
+def _one_projection(a: FigureFrame, b: FigureFrame) -> bool:
+    """Two projections of one target, dated only by their publications: a target does not move
+    on its own, so a different figure weeks later is a discrepancy, not an update (a revision
+    says so, and is not read as a projection)."""
+    return a.projected and b.projected and a.as_of.source == b.as_of.source == "published"
 
 
 def _same_period(a: FigureFrame, b: FigureFrame) -> bool:
@@ -124,12 +158,71 @@ def compare_figures(
         return []
     score = round(0.6 + 0.4 * similarity, 3)
     strong_only = similarity < t.figure_min_similarity
-    findings = [
-        _judge(a, b, found, score)
+    chosen = [
+        (a, b, found)
         for a, b, found in pairs(claim, passage, similar)
         if not strong_only or _strong(a, b, found)
     ]
+    findings = [_judge(a, b, found, score) for a, b, found in chosen]
+    if similarity >= t.figure_min_similarity + 0.15 and not chosen:
+        findings += _same_sum(claim, passage, score, similar)
+    if similarity >= t.date_similarity_alone:
+        findings += [_dated_apart(a, b, found, score, t) for a, b, found in chosen]
     return [f for f in findings if f is not None]
+
+
+def _same_sum(claim: Side, passage: Side, score: float, similar: Similarity) -> list[Stance]:
+    """The same exact sum of money (not a round small one) in two similar sentences whose
+    frames named it differently ('a $125 billion lesson' and '$125 billion in damages'): the
+    same figure, unless a unit, outcome, scope or time tells them apart."""
+    found = []
+    for a in claim.frames.figures:
+        for b in passage.frames.figures:
+            if a.dimension != "money" or a.unit != b.unit or a.value is None or a.hedged:
+                continue
+            if (a.value, a.low, a.high) != (b.value, b.low, b.high) or a.value < 1e7:
+                continue
+            why = identity(a, b, similar).differs
+            if why not in ("different things counted", "different verbs"):
+                continue
+            if _scope_differs(a, b) or time_relation(a.as_of, b.as_of) != "same":
+                continue
+            found.append(Stance("supports", round(score * 0.9, 3), f"same figure: {_side(a)}",
+                                "figure"))  # fmt: skip
+    return found[:1]
+
+
+def _scope_differs(a: FigureFrame, b: FigureFrame) -> bool:
+    return bool(
+        (a.owner and b.owner and a.owner != b.owner)
+        or (a.places and b.places and not set(a.places) & set(b.places))
+        or (a.event_year and b.event_year and a.event_year != b.event_year)
+        or a.part
+        or b.part
+    )
+
+
+def _dated_apart(
+    a: FigureFrame, b: FigureFrame, found: Identity, score: float, t: Thresholds
+) -> Stance | None:
+    """The same figure of the same measure, each bound to its own sentence's event date, on
+    different days, in near-paraphrases: one event dated twice ('declared on 12 Aug, releasing
+    $5m' vs 'signed on 13 Aug, made $5m available') — a date conflict, though the figures agree."""
+    if found.uncertain or found.score < 0.9 or (a.low, a.high) != (b.low, b.high):
+        return None
+    ta, tb = a.as_of, b.as_of
+    if ta.source != "event" or tb.source != "event" or not (ta.earliest and tb.earliest):
+        return None
+    if ta.earliest != ta.latest or tb.earliest != tb.latest or ta.earliest == tb.earliest:
+        return None  # one day each, and different days
+    gap = abs((date.fromisoformat(ta.earliest) - date.fromisoformat(tb.earliest)).days)
+    if gap > t.date_max_gap_days:
+        return None
+    reason = (
+        f"date: {time_label(ta)} vs {time_label(tb)} (the same {frame_label(a)}, "
+        f"{a.predicate_text or b.predicate_text or 'stated'})"
+    )
+    return Stance("contradicts", score, reason, "date")
 
 
 def _strong(a: FigureFrame, b: FigureFrame, found: Identity) -> bool:
@@ -148,6 +241,8 @@ def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Sta
     relation = time_relation(a.as_of, b.as_of)
     if relation == "apart":
         return None
+    if relation in ("earlier", "later") and _one_projection(a, b):
+        relation = "same"
     if _overlaps(a, b) and _ratio(a, b) <= CLOSE_RATIO:
         same = frame_label(a) == frame_label(b)
         reason = f"same figure: {_side(a)}" if same else f"figure agrees: {_side(a)} vs {_side(b)}"
@@ -155,6 +250,10 @@ def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Sta
     if _absence_against_instance(a, b, relation):
         reason = f"statement: none vs some: {_side(a)} vs {_side(b)}"
         return Stance("contradicts", score, reason, "statement")
+    if relation in ("earlier", "later") and _fell(a, b, relation) and _plausible(a, b):
+        first, second = (a, b) if relation == "earlier" else (b, a)
+        reason = f"figure: a running total cannot fall: {_side(first)} → {_side(second)}"
+        return Stance("contradicts", score, reason, "figure")
     if relation in ("earlier", "later") and (_plausible(a, b) or _overlaps(a, b)):
         first, second = (a, b) if relation == "earlier" else (b, a)
         return Stance("related", score, f"update: {_side(first)} → {_side(second)}", "update")
@@ -163,6 +262,10 @@ def _judge(a: FigureFrame, b: FigureFrame, found: Identity, score: float) -> Sta
         return Stance("supports", round(score * 0.8, 3), reason, "figure")
     if not _plausible(a, b):
         reason = f"related: too far apart to be one count: {_side(a)} vs {_side(b)}"
+        return Stance("related", round(score * 0.8, 3), reason)
+    if a.hedged or b.hedged:
+        hedge = a if a.hedged else b
+        reason = f"related: only a possibility ({hedge.text}): {_side(a)} vs {_side(b)}"
         return Stance("related", round(score * 0.8, 3), reason)
     if relation == "same" and ((_precise(a) and _precise(b)) or _same_period(a, b)):
         return Stance("contradicts", score, f"figure: {_side(a)} vs {_side(b)}", "figure")

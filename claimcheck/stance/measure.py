@@ -67,7 +67,7 @@ def _units(a: FigureFrame, b: FigureFrame) -> str | None:
     """Why two units cannot measure one quantity, or None when they can."""
     if a.dimension != b.dimension:
         return f"{a.unit or a.dimension} vs {b.unit or b.dimension}"
-    if a.dimension == "symbol" and a.unit != b.unit:
+    if a.dimension in ("symbol", "temperature") and a.unit != b.unit:
         return f"{a.unit} vs {b.unit}"
     if a.dimension == "money" and a.unit != b.unit:
         dollars = {a.unit, b.unit} - {"$"}
@@ -100,6 +100,8 @@ def _words_score(a: FigureFrame, b: FigureFrame, similar: Similarity) -> float:
     nouns_a, nouns_b = set(a.nouns), set(b.nouns)
     if {_root(w) for w in nouns_a or _verb(a)} & {_root(w) for w in nouns_b or _verb(b)}:
         return 1.0  # 'save £100m a year' ~ 'annual savings of £120m'
+    if _verb_names_measure(a, b) or _verb_names_measure(b, a):
+        return 1.0  # 'the council expects to save £20m' ~ 'savings of £25m'
 
     if not nouns_a or not nouns_b:
         same_verb = a.predicate is not None and a.predicate == b.predicate
@@ -108,12 +110,42 @@ def _words_score(a: FigureFrame, b: FigureFrame, similar: Similarity) -> float:
 
 
 def _root(word: str) -> str:
-    """A word's stem without a final 'e': 'save' and 'savings' share 'sav'."""
-    return stem(word).removesuffix("e")
+    """A word's stem without a final 'e' or '-ing': 'save', 'saving' and 'savings' share 'sav'
+    (the shared stemmer keeps '-ing' on short words)."""
+    root = stem(word)
+    if root.endswith("ing") and len(root) >= 6:
+        root = root[:-3]
+    return root.removesuffix("e")
 
 
 def _verb(frame: FigureFrame) -> set[str]:
     return {frame.predicate} if frame.predicate else set()
+
+
+CUMULATIVE_OUTCOMES = frozenset({"death", "injury", "illness", "destruction", "damage", "arrest"})
+"""Outcome tallies that only grow: people who died, were hurt or fell ill; homes destroyed."""
+CUMULATIVE_WORDS = frozenset({"cost", "spend", "loss", "lose", "damage", "burn", "scorch", "char"})
+"""Verbs and nouns of totals that only grow: money spent or lost, area burned."""
+
+
+def cumulative(f: FigureFrame) -> bool:
+    """Whether a figure is a running total that cannot fall as time passes (a stock such as
+    'employs 12,580' or 'remain in hospital' can)."""
+    if f.projected or f.hedged or f.part:
+        return False
+    if f.dimension == "count":
+        return f.outcome in CUMULATIVE_OUTCOMES and not f.modifiers
+    words = {f.predicate or "", *f.nouns}
+    words |= {stem(w) for w in words}
+    return f.dimension in ("money", "area") and bool(words & CUMULATIVE_WORDS)
+
+
+def _verb_names_measure(a: FigureFrame, b: FigureFrame) -> bool:
+    """Whether `a`'s verb is the noun `b`'s sum is of ('save' and 'savings'); a share is of
+    something else ('cut 18% of its staff' is not 'rent cuts of 40%')."""
+    return a.dimension == "money" and bool(
+        {_root(w) for w in _verb(a)} & {_root(w) for w in b.nouns}
+    )
 
 
 def _known(value: float, unknown: float) -> float:
@@ -128,6 +160,8 @@ def _verb_score(a: FigureFrame, b: FigureFrame, similar: Similarity) -> float:
         return 1.0
     if a.outcome in CHANGES or b.outcome in CHANGES or a.dimension == "age":
         return 1.0
+    if _verb_names_measure(a, b) or _verb_names_measure(b, a):
+        return 1.0  # 'save £100m' ~ 'deliver savings of £120m': the measure, not the verb
     if a.predicate is None or b.predicate is None or a.predicate == b.predicate:
         return 1.0
     if concept(stem(a.predicate)) == concept(stem(b.predicate)):
@@ -219,12 +253,20 @@ def _since_relation(a: TimeRef, b: TimeRef) -> Relation:
     return "later" if since is a else "earlier"
 
 
+def _undated_anchor(time: TimeRef) -> bool:
+    """Relative to an event, with no date of its own stated ('before the cuts', not 'at the
+    peak on 15 Aug')."""
+    return time.anchor is not None and time.source not in ("stated", "event", "spoken")
+
+
 def time_relation(a: TimeRef, b: TimeRef) -> Relation:
     """How `a`'s time stands to `b`'s: the same, earlier, later, too far apart, or unknown
     (relative to different events). A figure from a document with no date at all is read as
     stated of the other's time: nothing says it is older or newer."""
     if a.anchor and b.anchor:
         return "same" if a.anchor == b.anchor else "unknown"
+    if _undated_anchor(a) or _undated_anchor(b):  # 'before the cuts': not the dateline's day
+        return "unknown"
     if (a.source == "since") != (b.source == "since"):
         return _since_relation(a, b)
     if not (a.earliest and a.latest and b.earliest and b.latest):

@@ -124,3 +124,38 @@ def test_frames_offsets_are_the_documents() -> None:
     assert claim.frames is not None
     f = claim.frames.figures[0]
     assert text[f.start : f.end] == f.text == "340"
+
+
+def test_on_the_day_is_relative_to_an_event_told_before() -> None:
+    f = figure("Investors fled: the shares lost a third of their value on the day.")
+    assert f.as_of.anchor == "on day" and f.as_of.text == "on the day"
+    assert figure("The shares lost 4 percent on a day of heavy trading.").as_of.anchor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "projected"),
+    [
+        ("The council promised annual savings of £40m.", True),
+        ("The plan is expected to deliver annual savings of £25 million.", True),
+        ("The new plant will employ 300 people.", True),
+        ("The council set a savings target of £40m.", True),
+        ("The council raised its savings target to £40m.", False),  # a revision
+        ("The fire destroyed 40 homes.", False),
+        ("The appeal has raised £48,000 so far.", False),
+    ],
+)
+def test_promises_targets_and_expectations_are_projections(text: str, projected: bool) -> None:
+    assert figure(text).projected is projected
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The river could rise by 6 feet this winter.", True),
+        ("The flood may have damaged 300 homes.", True),
+        ("Perhaps 200 people were evacuated.", True),
+        ("The river rose by 2 feet this winter.", False),
+    ],
+)
+def test_possibilities_are_hedged(text: str, hedged: bool) -> None:
+    assert figure(text).hedged is hedged

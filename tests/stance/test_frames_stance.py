@@ -4,10 +4,16 @@ written for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from claimcheck.extract.claims import sentence_facts
+from claimcheck.extract.datecontext import DateContext
+from claimcheck.extract.frames import SentenceFacts, SentenceTime, build_frames
 from claimcheck.models import TimeRef
 from claimcheck.stance import classify
+from claimcheck.stance.base import Side
 from claimcheck.stance.measure import time_relation
 from claimcheck.stance.pairs import side
 
@@ -145,9 +151,168 @@ def day(iso: str, source: str = "event") -> TimeRef:
         # relative to events: the same event or unknown
         (TimeRef(anchor="at peak"), TimeRef(anchor="at peak"), "same"),
         (TimeRef(anchor="at peak"), TimeRef(anchor="before the cuts"), "unknown"),
+        # relative to an event and otherwise dated only by publication: no calendar time
+        (TimeRef(earliest="2025-03-09", latest="2025-03-09", source="published",
+                 anchor="at peak"), day("2025-03-04"), "unknown"),
+        # relative to an event on a stated day ('at the peak, on 9 March'): that day counts
+        (TimeRef(earliest="2025-03-09", latest="2025-03-09", source="event",
+                 anchor="at peak"), day("2025-03-04"), "later"),
         # an undated figure is read as of the other's time
         (TimeRef(), day("2025-03-04"), "same"),
     ],
 )  # fmt: skip
 def test_time_relation(a: TimeRef, b: TimeRef, expected: str) -> None:
     assert time_relation(a, b) == expected
+
+
+def dated(text: str, published: str | None) -> Side:
+    """A sentence read as if from a document published on `published`."""
+    day = date.fromisoformat(published) if published else None
+    dates, quantities, _ = sentence_facts(text, 0, len(text), DateContext(published=day))
+    facts = SentenceFacts(text, 0, quantities, dates, SentenceTime(published=day))
+    (frames,) = build_frames([facts])
+    return Side(text, quantities, dates, dates, frames=frames)
+
+
+def between(
+    claim: str, passage: str, published: tuple[str | None, str | None], similarity: float = 0.7
+) -> tuple[str, str]:
+    result = classify(dated(claim, published[0]), dated(passage, published[1]), similarity)
+    return ("update" if result.kind == "update" else result.label), result.reason
+
+
+LATER, EARLIER = "2025-06-20", "2025-05-02"
+
+
+def test_a_figure_relative_to_an_event_has_no_calendar_time() -> None:
+    label, reason = between(
+        "Before the merger, Corvell Bank employed more than 9,000 people.",
+        "Corvell Bank employs 8,200 people.",
+        (LATER, EARLIER),
+    )
+    assert label == "related" and "times unknown" in reason and "Before the merger" in reason
+
+
+def test_a_stock_can_fall_between_publications() -> None:
+    assert between("Corvell Bank employs 8,200 people.", "Corvell Bank employs 9,100 people.",
+                   (LATER, EARLIER))[0] == "update"  # fmt: skip
+
+
+def test_a_running_total_that_falls_later_is_a_contradiction() -> None:
+    low, high = (f"The flood repairs have cost the city ${n} million." for n in ("3.1", "4.6"))
+    fell = between(low, high, (LATER, EARLIER))
+    assert fell[0] == "contradicts" and "cannot fall" in fell[1]
+    rose = between(high, low, (LATER, EARLIER))
+    assert rose[0] == "update"
+    assert between("The flood has killed 14 people.", "The flood has killed 9 people.",
+                   (LATER, EARLIER))[0] == "update"  # fmt: skip
+
+
+def test_two_projections_of_one_target_differ_unless_one_was_revised() -> None:
+    target = "The plan is expected to deliver annual savings of £25 million to £30 million."
+    differ = between("The council promised annual savings of £40m once the plan is complete.",
+                     target, (LATER, EARLIER))  # fmt: skip
+    assert differ[0] == "contradicts"
+    revised = between("The council raised its savings target to £40m.", target, (LATER, EARLIER))
+    assert revised[0] == "update"
+
+
+def test_a_verb_can_name_what_a_sum_measures() -> None:
+    label, reason = between(
+        "The council expects to save more than £20m a year.",
+        "The plan will deliver annual savings of £25 million to £30 million.",
+        (LATER, EARLIER),
+    )
+    assert label == "supports" and "more than £20m" in reason
+
+
+def test_the_same_figure_bound_to_two_days_is_a_date_conflict() -> None:
+    label, reason = between(
+        "The minister declared a drought in Kerrow Province on 2 June 2025, releasing $8 million "
+        "in aid.",
+        "The minister's drought order for Kerrow Province, signed on 4 June 2025, made $8 million "
+        "in aid available.",
+        (None, None),
+        similarity=0.8,
+    )
+    assert label == "contradicts" and reason.startswith("date: 2 Jun 2025 vs 4 Jun 2025")
+
+
+def test_different_events_on_one_day_are_not_support() -> None:
+    label, _ = verdict(
+        "The mayor opened the new library on 3 May 2025, after the council approved its budget.",
+        "On May 3, 2025, the council's finance committee approved the library budget.",
+    )
+    assert label == "related"
+    same, _ = verdict(
+        "The mayor opened the new library on 3 May 2025.",
+        "On 3 May 2025 the mayor opened the library in Kerrow.",
+    )
+    assert same == "supports"
+
+
+def test_two_verbs_date_one_occasion_only_when_what_they_share_names_it() -> None:
+    label, _ = verdict(
+        "Governor Amos Teller declared a flood emergency for Harwick County on 4 March 2024.",
+        "On 4 March 2024, volunteers opened a relief centre at the Harwick County Showground.",
+    )
+    assert label == "related"
+    # two verbs naming one occasion, told by what they share besides the place
+    same, reason = verdict(
+        "The president made his first visit to Lisbon on 9 April 2024, meeting Premier Soto.",
+        "President Arendt arrived in Lisbon on 9 April 2024 for his first visit to Portugal.",
+    )
+    assert same == "supports", reason
+    # the verb of one is an act under the other's ('travelled to Oslo to sign')
+    signed, reason = verdict(
+        "After the minister hosted a trade mission in Bergen in January, cooperation between the "
+        "two ports deepened in March 2024 when he made a visit to Oslo to sign the fishery treaty.",
+        "Minister Haldor Vik signed the fishery treaty with Norway in Oslo on 12 March 2024.",
+    )
+    assert signed == "supports", reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # one dimension, two units: converted, with the rounding a conversion carries
+        ("The storm surge reached 10 feet at the harbour.",
+         "The storm surge reached 3 metres at the harbour.", "supports"),
+        ("The storm surge reached 10 feet at the harbour.",
+         "The storm surge reached 5 metres at the harbour.", "contradicts"),
+        ("Gusts reached 45 mph in Portree.", "Gusts reached 72 km/h in Portree.", "supports"),
+        ("The fire burned 2,000 hectares.", "The fire burned 4,900 acres.", "supports"),
+        # temperatures in two scales, or unit symbols, are not compared
+        ("The lake warmed by 0.9 degrees Fahrenheit.", "The lake warmed by 0.5 degrees Celsius.",
+         "related"),
+        ("The lake was 1.6°F warmer than average.", "The lake was 0.2°C warmer than average.",
+         "related"),
+        ("The panel delivered 1.9 W/m2 on average.", "The panel delivered 0.2 kWh on average.",
+         "related"),
+    ],
+)  # fmt: skip
+def test_units(claim: str, passage: str, expected: str) -> None:
+    assert verdict(claim, passage)[0] == expected
+
+
+def test_a_possibility_does_not_contradict() -> None:
+    label, reason = verdict(
+        "The river could rise by 6 feet at the weir this winter.",
+        "The river rose by 2 feet at the weir this winter.",
+    )
+    assert label == "related" and "only a possibility" in reason
+
+
+def test_the_same_exact_sum_in_similar_sentences_is_the_same_figure() -> None:
+    label, reason = verdict(
+        "Storm Idris left Calder Bay a $340 million lesson in flood defences.",
+        "Storm Idris caused $340 million in damage across Calder Bay.",
+        similarity=0.72,
+    )
+    assert label == "supports" and "$340 million" in reason
+    other = verdict(
+        "Storm Idris left Calder Bay a $340 million lesson in flood defences in 2024.",
+        "Storm Hale caused $340 million in damage across Calder Bay in 2019.",
+        similarity=0.72,
+    )
+    assert other[0] == "related"  # another year: not the same sum

@@ -21,6 +21,9 @@ from claimcheck.models import DateFact, Frames, Quantity
 
 __all__ = ["SentenceFacts", "SentenceTime", "build_frames"]
 
+FRAMES_VERSION = 2
+"""Raised whenever the frame reading changes what it reads, so check rebuilds stored frames
+(version 1 was never stored: frames before this field read as 0)."""
 _CUES = re.compile(
     r"(?i:\b(?:no|none|nobody|deni(?:es|ed)|deny(?:ing)?|reject|dismiss|refute|dispute|wrong|false"
     r"|untrue|largest|biggest|greatest|smallest|worst|deadliest|costliest|highest|lowest|longest"
@@ -41,6 +44,11 @@ class SentenceFacts:
     attribution: str | None = None
 
 
+def frames_current(frames: Frames | None) -> bool:
+    """Whether stored frames were read by this version of the frame reading."""
+    return frames is not None and frames.version == FRAMES_VERSION
+
+
 def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
     """The frames of each sentence, in order; sentences that need a parse are parsed together."""
     needed = [i for i, s in enumerate(sentences) if s.quantities or s.dates or _CUES.search(s.text)]
@@ -49,7 +57,7 @@ def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
     for index, sentence in enumerate(sentences):
         doc = docs.get(index)
         if doc is None:
-            frames.append(Frames())
+            frames.append(Frames(version=FRAMES_VERSION))
             continue
         placed = place_dates(doc, sentence.start, sentence.dates, sentence.time)
         figures = figure_frames(doc, sentence.start, sentence.quantities, placed, sentence.time)
@@ -59,6 +67,7 @@ def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
                 figures=sorted(figures, key=lambda f: f.start),
                 dates=date_frames(placed),
                 statements=statement_frames(doc, sentence.start, placed),
+                version=FRAMES_VERSION,
             )
         )
     return frames

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from claimcheck.extract.frames.lexicon import EVENT_CLASSES, LIGHT_VERBS, OUTCOMES
+from claimcheck.extract.frames.lexicon import (
+    EVENT_CLASSES,
+    LIGHT_VERBS,
+    OUTCOMES,
+    REPORTING_VERBS,
+)
+from claimcheck.extract.frames.nlp import verb_lemmas
 from claimcheck.extract.frames.timing import PlacedDate
 from claimcheck.extract.frames.tree import negated, particle, proper_name, subject
 from claimcheck.models import DateFrame
@@ -14,6 +20,8 @@ if TYPE_CHECKING:
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "pobj", "compound", "poss"})
 _EVENT_NOUNS_LIGHT = frozenset({"take", "happen", "occur", "be", "come"})
+_OCCASION_ENTITIES = frozenset({"EVENT", "LAW", "WORK_OF_ART"})
+_OTHER_TIME = frozenset({"after", "before", "until", "since", "once"})
 
 
 def date_frames(placed: list[PlacedDate]) -> list[DateFrame]:
@@ -39,6 +47,7 @@ def _frame(placed: PlacedDate) -> DateFrame:
         predicate_text=head.text if head is not None else None,
         event_class=_event_class(head),
         participants=participants,
+        occasions=_occasions(verb, participants, placed) if verb is not None else [],
         owner=proper_name(owner_token) if owner_token is not None else None,
         negated=negated(verb) if verb is not None else False,
         event=" ".join(filter(None, [predicate, *participants[:3]])),
@@ -79,6 +88,7 @@ def _event_class(head: Token | None) -> str | None:
 def _participants(verb: Token, placed: PlacedDate) -> list[str]:
     """Noun lemmas of the event's subject, objects and their modifiers, the date left out."""
     skip = {t.i for t in placed.root.subtree} if placed.root is not None else set()
+    skip |= _other_times(verb)
     found: dict[str, None] = {}
     for token in verb.subtree:
         if token.i in skip or token.pos_ not in ("NOUN", "PROPN") or token.is_stop:
@@ -86,3 +96,40 @@ def _participants(verb: Token, placed: PlacedDate) -> list[str]:
         if token.dep_ in _ARGUMENTS or token.head.i == verb.i:
             found.setdefault(token.lemma_.lower(), None)
     return list(found)
+
+
+def _occasions(verb: Token, participants: list[str], placed: PlacedDate) -> list[str]:
+    """What names an occasion rather than a person, place or thing: participants the lemmatizer
+    also knows as verbs ('visit', 'parade') or words of a named event, law or treaty, and the
+    verbs under the event's own ('made a visit to meet'). Two verbs dating one of these on one
+    day date one occasion."""
+    named = {
+        token.lemma_.lower()
+        for entity in verb.doc.ents
+        if entity.label_ in _OCCASION_ENTITIES
+        for token in entity
+    }
+    verbs = verb_lemmas()
+    found = {p: None for p in participants if p in named or p in verbs}
+    skip = _other_times(verb) | ({t.i for t in placed.root.subtree} if placed.root else set())
+    for token in verb.subtree:
+        lemma = token.lemma_.lower()
+        own = token.pos_ == "VERB" and token.i != verb.i and token.i not in skip
+        if own and lemma not in LIGHT_VERBS and lemma not in REPORTING_VERBS:
+            found.setdefault(lemma, None)
+    return list(found)
+
+
+def _other_times(verb: Token) -> set[int]:
+    """Tokens of clauses set at another time ('after the council approved its budget'): their
+    nouns belong to that other event, not to the one the date dates."""
+    found: set[int] = set()
+    for child in verb.children:
+        lead = (
+            child
+            if child.dep_ == "prep"
+            else next((m for m in child.children if m.dep_ == "mark"), None)
+        )
+        if child.dep_ in ("advcl", "prep") and lead is not None and lead.lower_ in _OTHER_TIME:
+            found |= {t.i for t in child.subtree}
+    return found

@@ -17,6 +17,7 @@ from claimcheck.extract.frames.lexicon import (
     REPORTING_VERBS,
     SEPARATE_WORDS,
 )
+from claimcheck.extract.frames.modality import hedged, projected
 from claimcheck.extract.frames.timing import PlacedDate, SentenceTime, as_of, ref
 from claimcheck.extract.frames.tree import (
     clause_verb,
@@ -86,6 +87,8 @@ def _frame(
         event_year=year,
         as_of=frame_time,
         measure=_measure(unit_token, verb, noun_text),
+        projected=projected(unit_token, verb),
+        hedged=hedged(unit_token, verb),
     )
 
 
@@ -133,6 +136,8 @@ def _noun(q: Quantity, unit_token: Token | None, dimension: str) -> tuple[str | 
     if dimension != "count":
         return None, None
     if unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
+        if not unit_token.text.replace("-", "").isalpha():
+            return None, None  # '0.9˚C' read as one token: a number, not a thing counted
         return unit_token.lemma_.lower(), unit_token.text
     whole = _partitive(unit_token)
     if whole is not None:  # '22 of the patients'

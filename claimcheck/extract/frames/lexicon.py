@@ -122,9 +122,11 @@ DIMENSIONS = {
     "gigawatt": ("power", 1000.0), "gw": ("power", 1000.0), "kilowatt": ("power", 0.001),
     "day": ("duration", 1.0), "week": ("duration", 7.0), "month": ("duration", 30.44),
     "year": ("duration", 365.25), "hour": ("duration", 1 / 24), "minute": ("duration", 1 / 1440),
-    "point": ("points", 1.0), "degree": ("temperature", 1.0),
+    "point": ("points", 1.0), "degree": ("temperature", 1.0), "degree c": ("temperature", 1.0),
+    "degree f": ("temperature", 1.0), "kelvin": ("temperature", 1.0),
 }  # fmt: skip
-"""Units of measure: (dimension, factor to the dimension's base unit)."""
+"""Units of measure: (dimension, factor to the dimension's base unit). Temperatures in different
+scales (or none named) are never compared: a difference and a reading convert differently."""
 
 CURRENCIES = _words(
     """
@@ -136,3 +138,21 @@ DOLLARS = _words(
         USD CAD AUD NZD HKD SGD
         """
 )
+
+PROJECTION_VERBS = _words(
+    """
+    expect promise pledge vow aim plan target forecast project intend hope predict anticipate
+    """
+)
+"""Verbs that put a figure in the future: 'is expected to deliver £120m', 'promised £140m'."""
+
+PROJECTION_NOUNS = _words("target forecast goal projection pledge promise ambition guidance")
+"""Nouns that make a figure a target rather than a tally: 'a savings target of £140m'."""
+
+REVISION_VERBS = _words(
+    """
+    raise lower revise upgrade downgrade increase reduce trim lift boost scale cut
+    """
+)
+"""Verbs that say a projection was changed ('raised its target to £140m'): then a new figure
+is an update of the old one, not a contradiction."""

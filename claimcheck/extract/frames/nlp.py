@@ -57,3 +57,11 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     if not texts:
         return []
     return list(load_nlp().pipe(texts, batch_size=BATCH_SIZE))
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """Every verb lemma the pipeline's lemmatiser lists ('visit', 'parade', 'launch'): a noun in
+    it can name the act itself."""
+    lookups = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return frozenset(str(v) for v in lookups.get_table("lemma_index")["verb"])

@@ -141,7 +141,8 @@ ANCHOR_NOUNS = frozenset(
     | {"audit", "review", "deadline", "election", "count"}
 )
 """Events a figure can be stated relative to: 'at the peak', 'at the last valuation', 'before
-the cuts'. Two figures relative to the same one hold at the same time."""
+the cuts'; and 'on the day' (of an event told before). Two figures relative to the same one hold
+at the same time."""
 
 
 def relative_anchor(token: Token | None) -> tuple[str, str] | None:
@@ -150,13 +151,23 @@ def relative_anchor(token: Token | None) -> tuple[str, str] | None:
     if verb is None:
         return None
     for prep in verb.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in ("at", "before", "after"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "before", "after", "on"):
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in ANCHOR_NOUNS:
+            if noun.dep_ != "pobj":
+                continue
+            on_the_day = prep.lower_ == "on" and noun.lower_ == "day" and _definite(noun)
+            if on_the_day or (prep.lower_ != "on" and noun.lemma_.lower() in ANCHOR_NOUNS):
                 words = [t.text for t in prep.subtree]
                 return f"{prep.lower_} {noun.lemma_.lower()}", " ".join(words[:8])
     return None
+
+
+def _definite(noun: Token) -> bool:
+    """'the day' or 'that day' (of an event told before), not 'on a day' or 'on day two'."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in noun.children) and not any(
+        c.dep_ in ("nummod", "compound", "prep") for c in noun.children
+    )
 
 
 def as_of(anchor: Token | None, placed: list[PlacedDate], time: SentenceTime) -> TimeRef:
@@ -165,7 +176,7 @@ def as_of(anchor: Token | None, placed: list[PlacedDate], time: SentenceTime) ->
     relative = relative_anchor(anchor)
     if relative is None:
         return found
-    return found.model_copy(update={"anchor": relative[0], "text": found.text or relative[1]})
+    return found.model_copy(update={"anchor": relative[0], "text": relative[1]})
 
 
 def _dated(anchor: Token | None, placed: list[PlacedDate], time: SentenceTime) -> TimeRef:
