@@ -177,12 +177,14 @@ class ClaimcheckApp(App[None]):
     async def save_decision(self, claim_id: str) -> None:
         """Store the claim's waiting decision (one transaction); show it saved only once it is."""
         entry = self.pending.get(claim_id)
-        if entry is None:
-            return  # a merged, later decision was stored already
+        if entry is None or entry.saving:
+            return  # stored already (merged into a later one), or being stored now
+        entry.saving = True
         future = self.service.decide(claim_id, entry.status, self.analyst, entry.note)
         try:
             await wait_for(future)
         except Exception as exc:  # kept and retried: never dropped, never shown as saved
+            entry.saving = False
             self._save_failed(entry, exc)
             return
         row = await self.guarded(wait_for(self.service.row(claim_id)))

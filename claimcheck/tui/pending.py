@@ -28,6 +28,7 @@ class Unsaved:
     note: str | None
     seq: int
     failure: str | None = None
+    saving: bool = False
 
 
 class PendingDecisions:

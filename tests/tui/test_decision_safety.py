@@ -102,7 +102,33 @@ def app_label(status: Status) -> str:
     )
 
 
-def test_a_decision_that_cannot_be_saved_is_never_shown_saved_kept_and_retried(
+def test_a_decision_waiting_for_the_lock_shows_pending_until_stored(triage_db: Path) -> None:
+    seen: dict[str, object] = {}
+
+    async def main() -> None:
+        app = ClaimcheckApp(triage_db, "tester")
+        async with app.run_test(size=(160, 50)) as pilot:
+            await app.loaded.wait()
+            await pilot.pause()
+            claim = app.query_one(ClaimsTable).current_id or ""
+            other = sqlite3.connect(triage_db, isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+            await pilot.press("c")
+            seen["while_locked"] = shown_status(app, claim)
+            seen["stored_while_locked"] = decisions_of(triage_db)
+            other.execute("ROLLBACK")
+            other.close()
+            await until(lambda: decisions_of(triage_db) == [(claim, Status.confirmed)], "stored")
+            await until(shows(app, claim, "✔ confirmed"), "shown saved")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(main())
+    assert seen["while_locked"] == "… confirmed"  # pending, never shown as saved before it is
+    assert seen["stored_while_locked"] == []
+
+
+def test_a_decision_that_cannot_be_saved_is_shown_unsaved_kept_and_retried(
     triage_db: Path,
 ) -> None:
     seen: dict[str, object] = {}
@@ -114,10 +140,9 @@ def test_a_decision_that_cannot_be_saved_is_never_shown_saved_kept_and_retried(
             await pilot.pause()
             claim = app.query_one(ClaimsTable).current_id or ""
             other = sqlite3.connect(triage_db, isolation_level=None)
-            other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-            await pilot.press("c")
-            seen["pending"] = shown_status(app, claim)
-            await until(lambda: shown_status(app, claim) == "⚠ confirmed", "shown unsaved")
+            other.execute("BEGIN IMMEDIATE")  # held past the write timeout
+            await pilot.press("d")
+            await until(shows(app, claim, "⚠ disputed"), "shown unsaved")
             banner = app.query_one("#unsaved", Static)
             seen["banner_shown"] = banner.display
             seen["banner"] = str(banner.render())
@@ -128,14 +153,13 @@ def test_a_decision_that_cannot_be_saved_is_never_shown_saved_kept_and_retried(
             other.execute("ROLLBACK")
             other.close()
             await pilot.press("r")
-            await until(lambda: decisions_of(triage_db) == [(claim, Status.confirmed)], "stored")
-            await until(lambda: shown_status(app, claim) == "✔ confirmed", "shown saved")
+            await until(lambda: decisions_of(triage_db) == [(claim, Status.disputed)], "stored")
+            await until(shows(app, claim, "✘ disputed"), "shown saved")
             seen["banner_after"] = banner.display
             await app.workers.wait_for_complete()
             await pilot.pause()
 
     asyncio.run(main())
-    assert seen["pending"] == "… confirmed"  # shown as pending at once, never as saved
     assert seen["stored_while_locked"] == []
     banner = str(seen["banner"])
     assert (
