@@ -24,7 +24,7 @@ from functools import partial
 from typing import TypeVar
 
 from claimcheck.ingest.versions import AnchorPlan, Move
-from claimcheck.models import Document
+from claimcheck.models import Document, Passage
 from claimcheck.store import documents as docs_store
 from claimcheck.store.claims import insert_claims, reanchor_claim
 from claimcheck.store.connection import write_transaction
@@ -85,14 +85,18 @@ def _chunks(items: Sequence[T], size: int = CHUNK_ROWS) -> Iterator[Sequence[T]]
 
 def version_steps(
     doc: Document,
-    rows: Sequence[docs_store.PassageRow],
+    passages: Sequence[Passage],
     plan: AnchorPlan,
     previous: Document | None,
 ) -> Iterator[Step]:
-    """Every write that stores a new version: stage, passages, publish, claims, finish."""
+    """Every write that stores a new version: stage, passages, publish, claims, finish.
+
+    Steps are made as they are taken, before their transaction starts, so passages become rows
+    (their facts as JSON) a chunk at a time and never with the lock held."""
     yield 1, partial(_stage, doc=doc)
-    for chunk in _chunks(rows):
-        yield len(chunk), partial(docs_store.insert_passage_rows, rows=chunk)
+    for chunk in _chunks(passages):
+        rows = docs_store.passage_rows(chunk)
+        yield len(rows), partial(docs_store.insert_passage_rows, rows=rows)
     yield 1, partial(_publish, doc=doc, previous=previous)
     yield from anchor_steps(doc, plan)
 

@@ -79,7 +79,6 @@ def _ingest_source(conn: sqlite3.Connection, source: Source) -> FileResult:
         doc = _new_version(conn, source, previous)
         extraction = _extract(doc, source.published, source.published_from)
         doc = _dated(doc, extraction)
-        rows = docs_store.passage_rows(extraction.passages)
         with job_lock(conn, "ingest"):
             finish_interrupted(conn, source.path)
             previous = docs_store.current_for_path(conn, source.path)
@@ -90,11 +89,12 @@ def _ingest_source(conn: sqlite3.Connection, source: Source) -> FileResult:
                 continue  # another ingest stored a version meanwhile: extract under the new id
             plan = plan_anchors(conn, doc, extraction.claims, previous)
             try:
-                run_steps(conn, version_steps(doc, rows, plan, previous))
+                run_steps(conn, version_steps(doc, extraction.passages, plan, previous))
             except Redo:
                 _discard(conn, doc.id)
                 continue
-            return _result(doc, "updated" if previous else "new", plan, len(rows))
+            outcome: Outcome = "updated" if previous else "new"
+            return _result(doc, outcome, plan, len(extraction.passages))
     raise StoreError("another ingest kept changing this file's versions; try again")
 
 

@@ -167,7 +167,7 @@ PassageRow = tuple[str, int, int, int, str, str, str, str, str | None, str | Non
 
 
 def passage_rows(passages: Sequence[Passage]) -> list[PassageRow]:
-    """Passages as the rows `insert_passages` writes, built before any transaction starts."""
+    """Passages as the rows `insert_passage_rows` writes, built before any transaction starts."""
     return [
         (
             p.document_id,
@@ -183,11 +183,6 @@ def passage_rows(passages: Sequence[Passage]) -> list[PassageRow]:
         )
         for p in passages
     ]
-
-
-def insert_passages(conn: sqlite3.Connection, passages: Sequence[Passage]) -> None:
-    """Store the sentences of one document version."""
-    insert_passage_rows(conn, passage_rows(passages))
 
 
 def insert_passage_rows(conn: sqlite3.Connection, rows: Sequence[PassageRow]) -> None:

@@ -16,7 +16,7 @@ from claimcheck.ingest.versions import document_id, plan_anchors
 from claimcheck.models import Document, Status
 from claimcheck.store import connect
 from claimcheck.store.decisions import current_state, decide
-from claimcheck.store.documents import current_for_path, passage_rows
+from claimcheck.store.documents import current_for_path
 from tests.ingest.test_reliability import VERSION_A, VERSION_B, claim_with, state
 
 
@@ -116,7 +116,5 @@ def test_storing_checks_the_version_it_was_planned_against(tmp_path: Path) -> No
     ingest_paths(conn, [article])  # another ingest stores a version in between
     before = state(conn)
     with pytest.raises(Redo):
-        run_steps(
-            conn, version_steps(doc, passage_rows(extraction.passages), plan, planned_against)
-        )
+        run_steps(conn, version_steps(doc, extraction.passages, plan, planned_against))
     assert state(conn) == before  # nothing a reader sees changed
