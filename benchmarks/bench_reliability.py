@@ -132,7 +132,8 @@ def bench_check(work: Path) -> None:
     claim = seed_claim(db)
     article = work / "article.md"
     article.write_text(long_article(600_000))
-    subprocess.run(command("--db", db, "ingest", SEEDS, EVIDENCE, article)[0], check=True)
+    argv, _ = command("--db", db, "ingest", SEEDS, EVIDENCE, article)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     seconds, waits = marks_during(db, claim, "check")
     print("| while | run | marks | median wait | longest wait |\n|---|---:|---:|---:|---:|")
     print(latency_row("check (embeds ~7,000 texts)", seconds, waits))

@@ -69,6 +69,7 @@ class Tally:
 
     rounds: int = 0
     kills: int = 0
+    mid_write: int = 0
     integrity_ok: int = 0
     broken_spans: int = 0
     decisions: int = 0
@@ -113,9 +114,9 @@ class Corpus:
         path.write_text(text)
         self.history.setdefault(path, []).append(text)
 
-    def edit(self) -> str:
-        """Change one article in one of four ways; what was done."""
-        path = self.rng.choice(sorted(self.history))
+    def edit(self, path: Path | None = None) -> str:
+        """Change one article (`path`, else one at random) in one of four ways; what was done."""
+        path = path or self.rng.choice(sorted(self.history))
         text = path.read_text()
         how = self.rng.choice(["figure", "add", "remove", "revert"])
         if how == "revert" and len(self.history[path]) > 1:
@@ -155,6 +156,16 @@ def verify(db: Path, acknowledged: list[str], tally: Tally) -> None:
     conn.close()
 
 
+def half_written(db: Path) -> bool:
+    """Whether a killed ingest left a version staged or still anchoring (the next finishes it)."""
+    conn = sqlite3.connect(db)
+    try:
+        unfinished = "SELECT count(*) FROM documents WHERE ingest_state IS NOT NULL"
+        return bool(conn.execute(unfinished).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def wait_for_writes(db: Path, process: subprocess.Popen[str], limit: float) -> None:
     """Return once an ingest has started writing a version (or has ended, or `limit` passed)."""
     give_up = time.monotonic() + limit
@@ -172,8 +183,9 @@ def wait_for_writes(db: Path, process: subprocess.Popen[str], limit: float) -> N
 def kill_round(db: Path, corpus: Corpus, kind: str, round_no: int, tally: Tally) -> None:
     """One round: a marker and an ingest or check, one or both killed; then verify."""
     rng = corpus.rng
-    if kind == "ingest":
-        tally.notes.append(corpus.edit())
+    if kind == "ingest":  # the long report half the time, so kills land in long writes too
+        long = corpus.folder / "long-report.md" if rng.random() < 0.5 else None
+        tally.notes.append(corpus.edit(long))
     marker = python(MARKER, db, f"r{round_no}", round_no)
     target = (
         python(CLI, "--db", db, "ingest", corpus.folder) if kind != "check" else python(CHECK, db)
@@ -188,6 +200,7 @@ def kill_round(db: Path, corpus: Corpus, kind: str, round_no: int, tally: Tally)
         target.wait()
     else:
         tally.kills += kill(target)
+        tally.mid_write += kind == "ingest" and half_written(db)
         time.sleep(rng.uniform(0, 0.3))
         tally.kills += kill(marker)
     acknowledged = (marker.stdout.read() if marker.stdout else "").splitlines()
@@ -203,7 +216,7 @@ def tui_round(db: Path, corpus: Corpus, rng: random.Random, tally: Tally) -> Non
     from claimcheck.tui.app import ClaimcheckApp
     from claimcheck.tui.claims.table import ClaimsTable
 
-    tally.notes.append(corpus.edit())
+    tally.notes.append(corpus.edit(corpus.folder / "long-report.md"))  # a long ingest
     saved: list[str] = []
 
     async def run() -> None:
@@ -211,11 +224,12 @@ def tui_round(db: Path, corpus: Corpus, rng: random.Random, tally: Tally) -> Non
         async with app.run_test(size=(160, 50)) as pilot:
             await app.loaded.wait()
             ingest = python(CLI, "--db", db, "ingest", corpus.folder)
-            stop_at = time.monotonic() + rng.uniform(0.5, 6.0) if rng.random() < 0.5 else None
+            stop_at = time.monotonic() + rng.uniform(0.3, 3.0) if rng.random() < 0.5 else None
             table = app.query_one(ClaimsTable)
             while ingest.poll() is None:
                 if stop_at is not None and time.monotonic() > stop_at:
                     tally.kills += kill(ingest)
+                    tally.mid_write += half_written(db)
                     break
                 claim = table.current_id or ""
                 started = time.perf_counter()
@@ -291,12 +305,12 @@ def main() -> None:
 def report(tallies: dict[str, Tally], final: str, minutes: float, args: argparse.Namespace) -> None:
     print(f"soak: {args.rounds} kill rounds + {args.tui_rounds} TUI rounds, seed {args.seed}, "
           f"{minutes:.1f} min; after a clean ingest: {final}\n")  # fmt: skip
-    print("| killed during | rounds | kill -9 | integrity ok | broken spans | decisions "
-          "acknowledged | lost | longest decision |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| killed during | rounds | kill -9 | left a version half-written | integrity ok | "
+          "broken spans | decisions acknowledged | lost | longest decision |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for kind, t in tallies.items():
         wait = f"{t.longest_wait * 1e3:.0f} ms"
-        print(f"| {kind} | {t.rounds} | {t.kills} | {t.integrity_ok}/{t.rounds} | "
+        print(f"| {kind} | {t.rounds} | {t.kills} | {t.mid_write} | {t.integrity_ok}/{t.rounds} | "
               f"{t.broken_spans} | {t.decisions} | {t.lost} | {wait} |")  # fmt: skip
 
 

@@ -85,8 +85,9 @@ def _ingest_source(conn: sqlite3.Connection, source: Source) -> FileResult:
             if previous is not None and previous.sha256 == source.sha256:
                 return _unchanged(conn, source.path)
             again = _new_version(conn, source, previous)
-            if (again.id, again.version) != (doc.id, doc.version):
-                continue  # another ingest stored a version meanwhile: extract under the new id
+            if again.id != doc.id:
+                continue  # these bytes became an earlier version meanwhile: extract again
+            doc = again  # the version number follows whatever was stored meanwhile
             plan = plan_anchors(conn, doc, extraction.claims, previous)
             try:
                 run_steps(conn, version_steps(doc, extraction.passages, plan, previous))
