@@ -87,7 +87,7 @@ def _ingest_source(conn: sqlite3.Connection, source: Source) -> FileResult:
             again = _new_version(conn, source, previous)
             if again.id != doc.id:
                 continue  # these bytes became an earlier version meanwhile: extract again
-            doc = again  # the version number follows whatever was stored meanwhile
+            doc = doc.model_copy(update={"version": again.version})  # after what was stored
             plan = plan_anchors(conn, doc, extraction.claims, previous)
             try:
                 run_steps(conn, version_steps(doc, extraction.passages, plan, previous))

@@ -121,7 +121,7 @@ def test_decisions_are_stored_throughout_an_ingest_in_another_process(tmp_path: 
     ingest_paths(conn, [tmp_path / "small.txt"])
     claims = [view.id for view in claim_views(conn)]
     big = tmp_path / "big.md"
-    big.write_text(long_article(1_000_000))
+    big.write_text(long_article(150_000))
     ingest = start_cli("--db", db, "ingest", big)
     stored_at: list[float] = []
     made: list[tuple[str, Status, str]] = []
@@ -179,3 +179,15 @@ def test_a_reanchor_that_changes_a_figure_is_flagged_changed_since_decided(
     assert [r["id"] for r in rows if r["changed_since_decided"] == "yes"] == [troops]
     decide(conn, troops, Status.disputed, "ana", note="now 2,000")  # decided again: reviewed
     assert not next(v for v in claim_views(conn) if v.id == troops).changed_since_decided
+
+
+def test_every_new_version_keeps_its_publication_date(tmp_path: Path) -> None:
+    article = tmp_path / "dispatch.md"
+    article.write_text("Seoul, 27 February 2024 — The ministry said 6,700 containers were sent.\n")
+    conn = connect(tmp_path / "db.sqlite")
+    ingest_paths(conn, [article])
+    article.write_text(article.read_text() + "\nKCNA denied it on 28 February 2024.\n")
+    ingest_paths(conn, [article])
+    current = current_for_path(conn, str(article))
+    assert current is not None and current.version == 2
+    assert (current.published, current.published_from) == ("2024-02-27", "dateline")
