@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
 from claimcheck.models import AnchorEvent, Claim, DateFact, Frames, Quantity, Span
-from claimcheck.store.connection import write_transaction
+from claimcheck.store.connection import write_in_chunks
 
 _CLAIM_COLUMNS = (
     "id, document_id, span_start, span_end, exact, prefix, suffix, sha256, text, quantities, "
@@ -187,8 +187,5 @@ def orphans_of_path(conn: sqlite3.Connection, path: str) -> list[Claim]:
 
 def set_claim_frames(conn: sqlite3.Connection, frames: dict[str, Frames]) -> None:
     """Store frames built for claims that had none (ingested before frames existed)."""
-    with write_transaction(conn):
-        conn.executemany(
-            "UPDATE claims SET frames = ? WHERE id = ?",
-            [(f.model_dump_json(), claim_id) for claim_id, f in frames.items()],
-        )
+    rows = [(f.model_dump_json(), claim_id) for claim_id, f in frames.items()]
+    write_in_chunks(conn, "UPDATE claims SET frames = ? WHERE id = ?", rows)

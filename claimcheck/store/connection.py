@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -66,6 +66,15 @@ def write_transaction(
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def write_in_chunks(
+    conn: sqlite3.Connection, sql: str, rows: Sequence[tuple[object, ...]], size: int = 500
+) -> None:
+    """Run `sql` for every row, `size` rows to a transaction, so no other writer waits long."""
+    for start in range(0, len(rows), size):
+        with write_transaction(conn):
+            conn.executemany(sql, rows[start : start + size])
 
 
 def begin_immediate(conn: sqlite3.Connection, timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:

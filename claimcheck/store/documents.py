@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
 from claimcheck.models import DateFact, Document, Frames, Passage, Quantity
-from claimcheck.store.connection import write_transaction
+from claimcheck.store.connection import write_in_chunks
 
 _DOC_COLUMNS = (
     "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
@@ -258,8 +258,5 @@ def passage_positions(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
 
 def set_passage_frames(conn: sqlite3.Connection, frames: dict[int, Frames]) -> None:
     """Store frames built for passages that had none (ingested before frames existed)."""
-    with write_transaction(conn):
-        conn.executemany(
-            "UPDATE passages SET frames = ? WHERE id = ?",
-            [(f.model_dump_json(), passage_id) for passage_id, f in frames.items()],
-        )
+    rows = [(f.model_dump_json(), passage_id) for passage_id, f in frames.items()]
+    write_in_chunks(conn, "UPDATE passages SET frames = ? WHERE id = ?", rows)
