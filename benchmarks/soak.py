@@ -1,6 +1,6 @@
 """Soak: kill -9 during ingest, check and mark, and a TUI deciding while another process ingests.
 
-A folder of articles (one of about 1 MB) is edited between rounds — a figure changed, a paragraph
+A folder of articles (one of about 300 kB) is edited between rounds — a figure changed, a paragraph
 added or removed, a file put back to an earlier version (A→B→A). Every round starts a process
 that marks random claims (printing each decision once `mark` returned, i.e. committed) and one
 that ingests the folder or runs `check` (bag-of-words embedder, so no model download), and kills
@@ -108,7 +108,7 @@ class Corpus:
         self.history: dict[Path, list[str]] = {}
         for index in range(8):
             self._write(folder / f"article-{index}.md", long_article(20_000, seed=index))
-        self._write(folder / "long-report.md", long_article(1_000_000, seed=99))
+        self._write(folder / "long-report.md", long_article(300_000, seed=99))
 
     def _write(self, path: Path, text: str) -> None:
         path.write_text(text)
