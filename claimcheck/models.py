@@ -282,6 +282,10 @@ class ClaimView(Record):
     frames: Frames | None = Field(
         default=None, description="Figure, date and statement frames; None before check."
     )
+    changed_since_decided: bool = Field(
+        default=False,
+        description="A re-anchor changed the claim's figures or dates after its latest decision.",
+    )
     history: list[HistoryEntry]
     anchors: list[AnchorEvent] = Field(default_factory=list)
     evidence: list[EvidenceView] = Field(default_factory=list)

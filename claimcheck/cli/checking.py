@@ -160,10 +160,10 @@ def conflicts(ctx: click.Context, as_json: bool) -> None:
 )
 def stance(input_path: str, model: str | None, lexical_only: bool, head_path: Path | None) -> None:
     """Label (claim, passage) pairs supports/contradicts/related with a reason; no database."""
+    from claimcheck.cli.main import read_input_lines
     from claimcheck.stance.pairs import label_pairs, read_pairs
 
-    with click.open_file(input_path, encoding="utf-8") as handle:
-        pairs = read_pairs(handle)
+    pairs = read_pairs(read_input_lines(input_path))
     labelled = label_pairs(pairs, model=model, lexical_only=lexical_only, head_path=head_path)
     for result in labelled:
         click.echo(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.main import database, emit_json, main
+from claimcheck.cli.main import database, emit_json, emit_json_array, main
 from claimcheck.config import resolve_analyst
 
 STATUSES = ["unverified", "confirmed", "disputed"]
@@ -21,21 +21,22 @@ def claims(ctx: click.Context, status: str | None, document_id: str | None, as_j
     """List claims with their status, facts and source."""
     from claimcheck.ingest.sources import absolute
     from claimcheck.models import Status
-    from claimcheck.store.views import claim_views
+    from claimcheck.store.views import claim_views, iter_claim_views
 
     if document_id is not None and ("/" in document_id or Path(document_id).exists()):
         document_id = absolute(document_id)
-    with database(ctx) as conn:
-        views = claim_views(
-            conn, status=Status(status) if status else None, document_id=document_id
-        )
+    wanted = Status(status) if status else None
     if as_json:
-        emit_json([v.model_dump(mode="json", by_alias=True) for v in views])
-    else:
-        from claimcheck.cli.render import claims_table
+        with database(ctx) as conn:
+            streamed = iter_claim_views(conn, status=wanted, document_id=document_id)
+            emit_json_array(v.model_dump(mode="json", by_alias=True) for v in streamed)
+        return
+    from claimcheck.cli.render import claims_table
 
-        click.echo(claims_table(views))
-        click.echo(f"{len(views)} claims")
+    with database(ctx) as conn:
+        views = claim_views(conn, status=wanted, document_id=document_id)
+    click.echo(claims_table(views))
+    click.echo(f"{len(views)} claims")
 
 
 @main.command()

@@ -17,14 +17,16 @@ from claimcheck.cli.main import database, emit_json, main, progress_bar
 def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     """Ingest source files (.txt, .md, .html) and folders, recursively."""
     from claimcheck.ingest import FileResult, ingest_paths
+    from claimcheck.text.printable import printable
 
     with database(ctx) as conn, progress_bar("ingest") as advance:
 
         def report_file(result: FileResult, done: int, total: int) -> None:
+            shown = f"{printable(result.path)}: {printable(result.message)}"
             if result.outcome == "failed":
-                click.echo(f"error: {result.path}: {result.message}", err=True)
+                click.echo(f"error: {shown}", err=True)
             elif result.outcome == "skipped":
-                click.echo(f"{result.path}: {result.message}", err=True)
+                click.echo(shown, err=True)
             advance(done, total)
 
         report = ingest_paths(conn, list(paths), on_progress=report_file)

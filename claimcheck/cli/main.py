@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -20,18 +20,42 @@ STATUSES = ["unverified", "confirmed", "disputed"]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print a one-line error on stderr and exit."""
-    click.echo(f"error: {' '.join(message.split())}", err=True)
+    """Print a one-line error on stderr and exit; runs of whitespace become one space and other
+    control and direction characters are shown escaped, so the line reads as written."""
+    from claimcheck.text.printable import printable
+
+    click.echo(f"error: {printable(' '.join(message.split()))}", err=True)
     sys.exit(code)
+
+
+def usage_error(exc: click.UsageError) -> NoReturn:
+    """A usage error as one line naming the command's help, exit 2."""
+    command = exc.ctx.command_path if exc.ctx else "claimcheck"
+    fail(f"{exc.format_message()} (see: {command} --help)", exc.exit_code)
 
 
 class ClaimcheckGroup(click.Group):
     """A command group that turns expected failures into one line on stderr, never a traceback."""
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """Parse the group's own options; a usage error there is one line too."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            usage_error(exc)
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command, mapping claimcheck and SQLite errors to clean exits."""
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            usage_error(exc)
         except ClaimcheckError as exc:
             fail(str(exc), exc.exit_code)
         except sqlite3.DatabaseError as exc:
@@ -103,3 +127,37 @@ def emit_json(data: object) -> None:
     from claimcheck.text.jsontext import pretty_json
 
     click.echo(pretty_json(data))
+
+
+def emit_json_array(items: Iterable[object]) -> None:
+    """Write a JSON array on stdout an item at a time (the same text as `emit_json`)."""
+    from claimcheck.text.jsontext import json_array_chunks
+
+    for chunk in json_array_chunks(items):
+        click.echo(chunk, nl=False)
+    click.echo()
+
+
+def read_input_lines(source: str) -> list[str]:
+    """The lines of a UTF-8 text file, or of stdin for "-"; a missing or unreadable file, or
+    bytes that are not UTF-8, are a one-line ClaimcheckError naming the file and line."""
+    from claimcheck.text.printable import printable
+
+    name = "stdin" if source == "-" else printable(source)
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except FileNotFoundError:
+        raise ClaimcheckError(f"{name}: does not exist") from None
+    except IsADirectoryError:
+        raise ClaimcheckError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise ClaimcheckError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ClaimcheckError(
+            f"{name}: line {line} is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start})"
+        ) from None
+    return text.removeprefix("\ufeff").splitlines()

@@ -16,6 +16,7 @@ from claimcheck.extract.labels import (
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.store.summary import Summary
 from claimcheck.text.context import in_context
+from claimcheck.text.printable import printable
 
 CONTEXT_CHARS = 160
 
@@ -35,7 +36,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], *, max_width
 
 
 def _cell(value: object, max_width: int) -> str:
-    text = "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else " ".join(printable(str(value)).split())
     return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
 
@@ -45,6 +46,7 @@ def claims_table(claims: Sequence[ClaimView]) -> str:
     for c in claims:
         facts = ", ".join([q.text for q in c.quantities] + [d.value or d.text for d in c.dates])
         status = c.status.value + (" (orphaned)" if c.orphaned else "")
+        status += " (changed since decided)" if c.changed_since_decided else ""
         rows.append([c.id, status, f"{c.checkworthiness:.2f}", c.document_title, facts, c.text])
     return table(["id", "status", "worth", "document", "facts", "claim"], rows, max_width=48)
 
@@ -54,7 +56,12 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
     lines = [
         f"claim      {c.id}",
         f"status     {c.status.value}"
-        + ("   [ORPHANED: span not found in newest version]" if c.orphaned else ""),
+        + ("   [ORPHANED: span not found in newest version]" if c.orphaned else "")
+        + (
+            "   [CHANGED SINCE DECIDED: figures or dates differ from when it was decided]"
+            if c.changed_since_decided
+            else ""
+        ),
         f"document   {c.document_title} (v{c.document_version}, {c.document_id})",
         f"published  {c.document_published or 'unknown'}",
         f"path       {c.document_path}",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from claimcheck.extract.counted import ATTACHED_UNIT, counted_head, unit_after, unit_before
 from claimcheck.extract.dates import looks_like_year
 from claimcheck.models import Quantity
+from claimcheck.text.spans import SpanSet
 
 __all__ = ["counted_head", "extract_quantities"]
 
@@ -145,14 +146,14 @@ def extract_quantities(
     text: str, offset: int = 0, *, skip: list[tuple[int, int]] | None = None
 ) -> list[Quantity]:
     """Figures stated in one sentence; offsets are into the document, `skip` spans are absolute."""
-    skipped = [(s - offset, e - offset) for s, e in skip or []]
+    skipped = SpanSet((s - offset, e - offset) for s, e in skip or [])
     found = [q for match in _FIGURE.finditer(text) for q in _quantities_of(text, match)]
     found += _fractions(text)
     found = _inherit_units(text, sorted(found, key=lambda q: q.start))
     return [
         q.model_copy(update={"start": q.start + offset, "end": q.end + offset})
         for q in found
-        if not any(q.start < e and s < q.end for s, e in skipped)
+        if not skipped.overlaps(q.start, q.end)
     ]
 
 

@@ -1,18 +1,30 @@
-"""Ingest files and folders: each readable file becomes a document version; bad ones reported."""
+"""Ingest files and folders: each readable file becomes a document version; bad ones reported.
+
+Per file: read and extract with no lock held; then, holding the database's ingest lock (one
+ingest process writes at a time; decisions never wait on it), finish whatever a killed ingest
+left of this path, plan where earlier claims go, and write the version in short transactions
+(`ingest.commit`). An error in one file is reported with its path and the others go on.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from claimcheck.errors import InputError
-from claimcheck.ingest.sources import absolute, find_sources, read_source
-from claimcheck.ingest.versions import FileResult, store_version
+from claimcheck.errors import ClaimcheckError, StoreError
+from claimcheck.extract.claims import Extraction, extract
+from claimcheck.ingest.commit import Redo, anchor_steps, discard_staged, run_steps, version_steps
+from claimcheck.ingest.sources import Source, absolute, find_sources, read_source
+from claimcheck.ingest.versions import AnchorPlan, FileResult, Outcome, document_id, plan_anchors
+from claimcheck.models import Document
 from claimcheck.store import documents as docs_store
-from claimcheck.store import write_transaction
-from claimcheck.store.claims import claims_for_document
+from claimcheck.store.connection import job_lock
+
+MAX_ATTEMPTS = 3
+"""Times a file is planned again when another ingest changed its path meanwhile."""
 
 
 @dataclass
@@ -48,20 +60,123 @@ def ingest_paths(
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path) -> FileResult:
-    """Ingest one file as one transaction: new, a new version of a changed file, or unchanged."""
+    """Ingest one file: new, a new version of a changed file, or unchanged; never raises for
+    a problem with this file or its storing, so the files after it are still ingested."""
     try:
-        source = read_source(path)
-    except InputError as exc:
+        return _ingest_source(conn, read_source(path))
+    except ClaimcheckError as exc:
         return FileResult(absolute(path), "failed", str(exc))
-    with write_transaction(conn):
-        previous = docs_store.current_for_path(conn, source.path)
-        if previous is not None and previous.sha256 == source.sha256:
-            return FileResult(
-                source.path,
-                "unchanged",
-                document_id=previous.id,
-                title=previous.title,
-                passages=len(docs_store.passages_for(conn, previous.id)),
-                claims=len(claims_for_document(conn, previous.id)),
-            )
-        return store_version(conn, source, previous)
+    except Exception as exc:  # a fault storing one file (disk full, a bug) must not stop the rest
+        return FileResult(absolute(path), "failed", f"{type(exc).__name__}: {exc}")
+
+
+def _ingest_source(conn: sqlite3.Connection, source: Source) -> FileResult:
+    previous = docs_store.current_for_path(conn, source.path)
+    if previous is not None and previous.sha256 == source.sha256:
+        with job_lock(conn, "ingest"):
+            return finish_interrupted(conn, source.path) or _unchanged(conn, source.path)
+    for _ in range(MAX_ATTEMPTS):
+        doc = _new_version(conn, source, previous)
+        extraction = _extract(doc, source.published, source.published_from)
+        doc = _dated(doc, extraction)
+        with job_lock(conn, "ingest"):
+            finish_interrupted(conn, source.path)
+            previous = docs_store.current_for_path(conn, source.path)
+            if previous is not None and previous.sha256 == source.sha256:
+                return _unchanged(conn, source.path)
+            again = _new_version(conn, source, previous)
+            if again.id != doc.id:
+                continue  # these bytes became an earlier version meanwhile: extract again
+            doc = doc.model_copy(update={"version": again.version})  # after what was stored
+            plan = plan_anchors(conn, doc, extraction.claims, previous)
+            try:
+                run_steps(conn, version_steps(doc, extraction.passages, plan, previous))
+            except Redo:
+                _discard(conn, doc.id)
+                continue
+            outcome: Outcome = "updated" if previous else "new"
+            return _result(doc, outcome, plan, len(extraction.passages))
+    raise StoreError("another ingest kept changing this file's versions; try again")
+
+
+def _new_version(conn: sqlite3.Connection, source: Source, previous: Document | None) -> Document:
+    """The version `source` becomes after `previous`, with an id no stored version has."""
+    version = previous.version + 1 if previous else 1
+    new_id = document_id(source.path, source.sha256)
+    if docs_store.document_taken(conn, new_id):  # these bytes were an earlier version (A→B→A)
+        new_id = document_id(source.path, source.sha256, version)
+    return Document(
+        id=new_id,
+        path=source.path,
+        title=source.title,
+        sha256=source.sha256,
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        format=source.format,
+        text=source.text,
+        version=version,
+    )
+
+
+def _extract(doc: Document, published: str | None, published_from: str | None) -> Extraction:
+    """Passages and claims of a version; `published` is the date its file's markup states."""
+    try:
+        stated = date.fromisoformat(published) if published else None
+    except ValueError:
+        stated = None
+    return extract(doc.id, doc.text, doc.sha256, published=stated, published_from=published_from)
+
+
+def _dated(doc: Document, extraction: Extraction) -> Document:
+    """The version with the publication date its markup or its dateline states."""
+    published = extraction.published.isoformat() if extraction.published else None
+    return doc.model_copy(
+        update={"published": published, "published_from": extraction.published_from}
+    )
+
+
+def finish_interrupted(conn: sqlite3.Connection, path: str) -> FileResult | None:
+    """Delete what a killed ingest staged for `path`, and finish a version it left anchoring;
+    the result of finishing it, or None when there was nothing to finish."""
+    for staged in docs_store.staged_for_path(conn, path):
+        _discard(conn, staged)
+    current = docs_store.current_for_path(conn, path)
+    if current is None or docs_store.ingest_state(conn, current.id) != "anchoring":
+        return None
+    extraction = _extract(current, current.published, current.published_from)
+    previous = docs_store.predecessor(conn, current.id)
+    plan = plan_anchors(conn, current, extraction.claims, previous)
+    run_steps(conn, anchor_steps(current, plan))
+    return _result(current, "updated" if previous else "new", plan, len(extraction.passages))
+
+
+def _discard(conn: sqlite3.Connection, staged_id: str) -> None:
+    if docs_store.ingest_state(conn, staged_id) == "staged":
+        discard_staged(conn, staged_id)
+
+
+def _unchanged(conn: sqlite3.Connection, path: str) -> FileResult:
+    current = docs_store.current_for_path(conn, path)
+    if current is None:
+        raise StoreError("its stored version vanished while being read")
+    passages, claims = docs_store.version_counts(conn, current.id)
+    return FileResult(
+        path,
+        "unchanged",
+        document_id=current.id,
+        title=current.title,
+        passages=passages,
+        claims=claims,
+    )
+
+
+def _result(doc: Document, outcome: Outcome, plan: AnchorPlan, passages: int) -> FileResult:
+    return FileResult(
+        doc.path,
+        outcome,
+        document_id=doc.id,
+        title=doc.title,
+        passages=passages,
+        claims=len(plan.new_claims) + plan.reanchored,
+        reanchored=plan.reanchored,
+        orphaned=plan.orphaned,
+    )

@@ -45,6 +45,7 @@ _LINE = frozenset(
 )
 _CELL = frozenset({"td", "th"})
 _SPACES = re.compile(r"\s+")
+_TITLE_END = re.compile(r"</\s*title\s*>", re.IGNORECASE)
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CRUDE_DROP = re.compile(
@@ -126,6 +127,9 @@ class _TextParser(HTMLParser):
         self._pre_depth = 0
         self._title: list[str] | None = None
         self._title_done = False
+        self._title_raw = False
+        self._in_title = False
+        self._line_starts: list[int] | None = None
         self._h1: list[str] | None = None
         self._h1_done = False
 
@@ -136,10 +140,15 @@ class _TextParser(HTMLParser):
             return
         if self._in_head and tag not in _HEAD_CONTENT:
             self._in_head = False
-        if self._title is not None and tag != "title":
-            self._title_done = True  # a tag inside <title> means it was never closed
+        if self._in_title and tag != "title":
+            self._end_title()  # a tag inside a <title> without </title>: it was never closed
         if tag == "title":
-            self._title = [] if not self._title_done else None
+            self._in_title = True
+            closes = self._title_closes()
+            if closes:  # as browsers do: everything up to </title> is its text, tags included
+                self.set_cdata_mode("title")
+            if self._title is None:
+                self._title, self._title_raw = [], closes
         if tag == "h1" and not self._h1_done:
             self._h1 = []
         self._break(tag, start=True)
@@ -149,6 +158,19 @@ class _TextParser(HTMLParser):
         self._stack.append((tag, dropped))
         self._hidden_depth += dropped
         self._pre_depth += tag == "pre"
+
+    def _end_title(self) -> None:
+        self._in_title = False
+        self._title_done = True
+
+    def _title_closes(self) -> bool:
+        """Whether a </title> follows the <title> being opened (the whole page is fed at once,
+        so `rawdata` still holds it; `getpos` is where the tag starts)."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.rawdata)]
+        line, column = self.getpos()
+        start = self._line_starts[line - 1] + column if line <= len(self._line_starts) else 0
+        return _TITLE_END.search(self.rawdata, start) is not None
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         """A self-closed element is closed at once, so `<nav/>` cannot hide the rest of the page."""
@@ -160,8 +182,8 @@ class _TextParser(HTMLParser):
         """Close the nearest open element of this name and anything left open inside it."""
         if tag == "head":
             self._in_head = False
-        elif tag == "title" and self._title is not None:
-            self._title_done = True
+        elif tag == "title" and self._in_title:
+            self._end_title()
         elif tag == "h1" and self._h1 is not None:
             self._h1_done = bool("".join(self._h1).strip())
         names = [name for name, _ in self._stack]
@@ -175,8 +197,9 @@ class _TextParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         """Route text to the title, the first heading and the visible lines as appropriate."""
-        if self._title is not None and not self._title_done:
-            self._title.append(data)
+        if self._in_title:
+            if self._title is not None and not self._title_done:
+                self._title.append(data)  # a later <title> is ignored, as browsers do
             return
         if self._in_head:
             if not data.strip():
@@ -227,7 +250,10 @@ class _TextParser(HTMLParser):
         """The `<title>` text, else the first `<h1>` text, else None."""
         for parts in (self._title, self._h1):
             if parts is not None:
-                found = _SPACES.sub(" ", "".join(parts)).strip()
+                joined = "".join(parts)
+                if parts is self._title and self._title_raw:
+                    joined = html.unescape(joined)
+                found = _SPACES.sub(" ", joined).strip()
                 if found:
                     return found
         return None

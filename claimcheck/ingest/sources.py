@@ -72,8 +72,9 @@ def read_source(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Source:
     if fmt is None:
         raise InputError(f"unsupported file type {path.suffix!r}")
     raw = _read_bytes(path, max_bytes)
-    if b"\x00" in raw[:65536]:
-        raise InputError("looks binary (contains NUL bytes), not text")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"looks binary (a NUL byte at offset {nul}), not text")
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,25 +1,22 @@
-"""Document versions: a new or changed file stored with its passages, old claims re-anchored."""
+"""Document versions: ids, and where the claims of earlier versions go in a new one.
+
+Planning only reads the database; `ingest.commit` writes what it plans.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Literal
 
-from claimcheck.extract.claims import checkworthiness, extract, sentence_facts
+from claimcheck.extract.claims import checkworthiness, sentence_facts
 from claimcheck.extract.datecontext import DateContext
-from claimcheck.ingest.sources import Source
 from claimcheck.models import Claim, Document
-from claimcheck.store import documents as docs_store
-from claimcheck.store.claims import (
-    claims_for_document,
-    insert_claims,
-    orphans_of_path,
-    reanchor_claim,
-)
+from claimcheck.store.claims import claims_for_document, orphans_of_path
 from claimcheck.text.anchor import make_span, reanchor
+from claimcheck.text.spans import SpanSet
 
 Outcome = Literal["new", "updated", "unchanged", "skipped", "failed"]
 
@@ -39,82 +36,88 @@ class FileResult:
     orphaned: int = 0
 
 
-def document_id(path: str, sha256: str) -> str:
-    """A stable id for one version of one file: same path and bytes, same id."""
-    return "d" + hashlib.sha256(f"{path}\0{sha256}".encode()).hexdigest()[:11]
+def document_id(path: str, sha256: str, version: int | None = None) -> str:
+    """A stable id for one version of one file: same path and bytes, same id.
+
+    Bytes that come back after a change (A → B → A) become a new version, whose id also
+    depends on its version number, since the first A keeps its own id and history.
+    """
+    key = f"{path}\0{sha256}" if version is None else f"{path}\0{sha256}\0{version}"
+    return "d" + hashlib.sha256(key.encode()).hexdigest()[:11]
 
 
-def store_version(
-    conn: sqlite3.Connection, source: Source, previous: Document | None
-) -> FileResult:
-    """Store a new version of `source` with its passages and claims; carry `previous`'s claims."""
-    at = datetime.now(UTC).isoformat(timespec="seconds")
-    stated = date.fromisoformat(source.published) if source.published else None
-    extraction = extract(
-        document_id(source.path, source.sha256),
-        source.text,
-        source.sha256,
-        published=stated,
-        published_from=source.published_from,
-    )
-    doc = Document(
-        id=document_id(source.path, source.sha256),
-        path=source.path,
-        title=source.title,
-        sha256=source.sha256,
-        ingested_at=at,
-        format=source.format,
-        text=source.text,
-        version=(previous.version + 1) if previous else 1,
-        published=extraction.published.isoformat() if extraction.published else None,
-        published_from=extraction.published_from,
-    )
-    docs_store.insert_document(conn, doc)
-    docs_store.insert_passages(conn, extraction.passages)
-    result = FileResult(
-        source.path,
-        "updated" if previous else "new",
-        document_id=doc.id,
-        title=doc.title,
-        passages=len(extraction.passages),
-    )
-    new_claims = extraction.claims
-    if previous is not None:
-        docs_store.supersede(conn, previous.id, doc.id)
-        carried = _carry_claims(conn, previous, doc, extraction.claims, at)
-        result.reanchored, result.orphaned = carried.reanchored, carried.orphaned
-        new_claims = [c for c in extraction.claims if not _overlaps(c, carried.spans)]
-    insert_claims(conn, new_claims, at)
-    result.claims = len(new_claims) + result.reanchored
-    return result
+@dataclass(frozen=True)
+class Move:
+    """An earlier claim's new anchor in the version being stored (or its orphaning)."""
+
+    claim: Claim
+    method: str
+    facts_changed: bool = False
 
 
 @dataclass
-class _Carried:
-    reanchored: int = 0
-    orphaned: int = 0
-    spans: list[tuple[int, int]] = field(default_factory=list)
+class AnchorPlan:
+    """The claims of earlier versions moved or orphaned, and the claims new in this version."""
+
+    moves: list[Move] = field(default_factory=list)
+    new_claims: list[Claim] = field(default_factory=list)
+    still_orphaned: int = 0
+
+    @property
+    def reanchored(self) -> int:
+        """Earlier claims found again in the new text."""
+        return sum(move.method != "orphaned" for move in self.moves)
+
+    @property
+    def orphaned(self) -> int:
+        """Earlier claims whose quote the new text does not hold."""
+        return self.still_orphaned + sum(move.method == "orphaned" for move in self.moves)
 
 
-def _carry_claims(
-    conn: sqlite3.Connection, previous: Document, doc: Document, extracted: list[Claim], at: str
-) -> _Carried:
-    """Re-anchor the previous version's claims (and earlier orphans) in the new text."""
-    carried = _Carried()
+def plan_anchors(
+    conn: sqlite3.Connection, doc: Document, extracted: list[Claim], previous: Document | None
+) -> AnchorPlan:
+    """Re-anchor the previous version's claims (and earlier orphans) in `doc`; the rest is new.
+
+    Claims already anchored in `doc` (an interrupted ingest being finished) stay as they are,
+    and extracted claims overlapping any anchored claim are not new.
+    """
+    plan = AnchorPlan()
     by_span = {(c.span.start, c.span.end): c for c in extracted}
-    old_claims = claims_for_document(conn, previous.id) + orphans_of_path(conn, previous.path)
-    for old in old_claims:
+    spans = [(c.span.start, c.span.end) for c in claims_for_document(conn, doc.id)]
+    for old in _earlier_claims(conn, doc, previous):
         found = reanchor(old.span, doc.text)
         if found is None:
-            if not old.orphaned:
-                reanchor_claim(conn, old.model_copy(update={"orphaned": True}), "orphaned", at)
-            carried.orphaned += 1
+            if old.orphaned:
+                plan.still_orphaned += 1
+            else:
+                plan.moves.append(Move(old.model_copy(update={"orphaned": True}), "orphaned"))
             continue
         span, method = found
-        carried.spans.append((span.start, span.end))
-        carried.reanchored += 1
-        reanchor_claim(conn, _moved(old, doc, span.start, span.end, by_span), method, at)
-    return carried
+        spans.append((span.start, span.end))
+        moved = _moved(old, doc, span.start, span.end, by_span)
+        changed = method == "fuzzy" and facts_key(old) != facts_key(moved)
+        plan.moves.append(Move(moved, method, changed))
+    taken = SpanSet(spans)
+    plan.new_claims = [c for c in extracted if not taken.overlaps(c.span.start, c.span.end)]
+    return plan
+
+
+def _earlier_claims(
+    conn: sqlite3.Connection, doc: Document, previous: Document | None
+) -> list[Claim]:
+    """The previous version's claims and the path's orphans, each once."""
+    found = claims_for_document(conn, previous.id) if previous else []
+    found += orphans_of_path(conn, doc.path)
+    unique = {claim.id: claim for claim in found if claim.document_id != doc.id}
+    return list(unique.values())
+
+
+def facts_key(claim: Claim) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a decision on a claim rests on: its figures' intervals and its dates."""
+    figures = sorted(f"{q.value}|{q.low}|{q.high}" for q in claim.quantities)
+    dates = sorted(d.value or " ".join(d.text.casefold().split()) for d in claim.dates)
+    return tuple(figures), tuple(dates)
 
 
 def _moved(
@@ -139,7 +142,3 @@ def _moved(
         attribution=attribution,
         checkworthiness=checkworthiness(exact, quantities, dates, attribution),
     )
-
-
-def _overlaps(claim: Claim, spans: list[tuple[int, int]]) -> bool:
-    return any(claim.span.start < end and start < claim.span.end for start, end in spans)

@@ -1,9 +1,18 @@
-"""`--format csv`: one row per claim, for spreadsheets."""
+"""`--format csv`: one row per claim, for spreadsheets, with no cell a spreadsheet would run.
+
+Rows end in CRLF (RFC 4180), so a cell holding a carriage return or a line feed is quoted and
+reads back as one cell, never as the start of a new row. A cell whose first character that is
+not blank (whitespace, line breaks, control and format characters such as zero-width spaces and
+direction marks) is ``=``, ``+``, ``-``, ``@`` or a look-alike of one (full-width ``＝＋－＠``,
+small, superscript and subscript forms, minus signs and dashes) gets a leading ``'``, so a
+spreadsheet shows the text instead of evaluating a formula.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from claimcheck.report.build import ReportInput
 from claimcheck.report.common import counts, dates, figures
@@ -25,12 +34,31 @@ HEADER = [
     "contradicting",
     "conflicts",
     "orphaned",
+    "changed_since_decided",
 ]
+
+_FORMULA_STARTS = frozenset("=+-@")
+_MINUS_SIGNS = frozenset("\u2212\u2795\u2796\u2a72\u2a6e")
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 
 
 def cell(value: str) -> str:
-    """Text a spreadsheet will not run: a leading =, +, -, @ or control character is quoted."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Text a spreadsheet will not run: a formula start after any blanks gets a leading '."""
+    first = next((char for char in value if not _blank(char)), "")
+    if value[:1] in ("\t", "\r") or (first and _formula_start(first)):
+        return "'" + value
+    return value
+
+
+def _blank(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in _BLANK_CATEGORIES
+
+
+def _formula_start(char: str) -> bool:
+    """`=`, `+`, `-`, `@`, or a character that looks like or normalises to one."""
+    if char in _FORMULA_STARTS or char in _MINUS_SIGNS or unicodedata.category(char) == "Pd":
+        return True
+    return any(c in _FORMULA_STARTS for c in unicodedata.normalize("NFKC", char))
 
 
 def render_csv(data: ReportInput) -> str:
@@ -39,28 +67,28 @@ def render_csv(data: ReportInput) -> str:
     for conflict in data.report.conflicts:
         conflicted[conflict.claim_id] = conflicted.get(conflict.claim_id, 0) + 1
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
     for claim in data.report.claims:
         supporting, contradicting = counts(claim)
-        writer.writerow(
-            [
-                claim.id,
-                claim.status.value,
-                cell(claim.document_title),
-                claim.document_path,
-                claim.sha256,
-                cell(claim.span.exact),
-                claim.span.start,
-                claim.span.end,
-                "; ".join(figures(claim)),
-                "; ".join(dates(claim)),
-                cell(claim.attribution or ""),
-                cell(claim.note or ""),
-                supporting,
-                contradicting,
-                conflicted.get(claim.id, 0),
-                "yes" if claim.orphaned else "",
-            ]
-        )
+        row: list[str | int] = [
+            claim.id,
+            claim.status.value,
+            claim.document_title,
+            claim.document_path,
+            claim.sha256,
+            claim.span.exact,
+            claim.span.start,
+            claim.span.end,
+            "; ".join(figures(claim)),
+            "; ".join(dates(claim)),
+            claim.attribution or "",
+            claim.note or "",
+            supporting,
+            contradicting,
+            conflicted.get(claim.id, 0),
+            "yes" if claim.orphaned else "",
+            "yes" if claim.changed_since_decided else "",
+        ]
+        writer.writerow([cell(value) if isinstance(value, str) else value for value in row])
     return buffer.getvalue()

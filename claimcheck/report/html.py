@@ -219,6 +219,8 @@ def _facts(claim: ClaimView) -> str:
 def _claim(claim: ClaimView, texts: dict[str, str], conflicted: set[str]) -> str:
     conflict = claim.id in conflicted
     orphan = ' <span class="badge orphaned">orphaned</span>' if claim.orphaned else ""
+    if claim.changed_since_decided:
+        orphan += ' <span class="badge orphaned">changed since decided</span>'
     return (
         f'<article class="claim{" conflict" if conflict else ""}" id="{escape(claim.id)}" '
         f'data-status="{claim.status.value}" data-conflict="{int(conflict)}">'

@@ -98,7 +98,8 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
     supporting, contradicting = counts(claim)
     lines = [
         f'### <a id="{claim.id}"></a>{claim.id} — {claim.status.value}'
-        + (" — orphaned" if claim.orphaned else ""),
+        + (" — orphaned" if claim.orphaned else "")
+        + (" — changed since decided" if claim.changed_since_decided else ""),
         "",
         f"> {'…' if context.clipped_before else ''}{escape(context.before)}"
         f"**{escape(context.exact)}**{escape(context.after)}"

@@ -8,12 +8,20 @@ from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
 from claimcheck.models import AnchorEvent, Claim, DateFact, Frames, Quantity, Span
-from claimcheck.store.connection import write_transaction
+from claimcheck.store.connection import write_in_chunks
 
 _CLAIM_COLUMNS = (
     "id, document_id, span_start, span_end, exact, prefix, suffix, sha256, text, quantities, "
     "dates, attribution, checkworthiness, orphaned, frames"
 )
+
+
+CHANGED_SINCE_DECIDED = (
+    "(c.facts_changed_at IS NOT NULL AND s.decided_at IS NOT NULL "
+    "AND c.facts_changed_at > s.decided_at)"
+)
+"""SQL over claims `c` joined with claim_state `s`: a re-anchor changed the claim's figures or
+dates after its latest decision, so the analyst decided on facts the source no longer states."""
 
 
 def claim_from_row(row: sqlite3.Row) -> Claim:
@@ -86,13 +94,22 @@ def insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim], at: str) ->
         _record_anchor(conn, claim, "extracted", at)
 
 
-def reanchor_claim(conn: sqlite3.Connection, claim: Claim, method: str, at: str) -> None:
-    """Move a claim to a new anchor (a new version, or orphaned), keeping its id and history."""
+def reanchor_claim(
+    conn: sqlite3.Connection,
+    claim: Claim,
+    method: str,
+    at: str,
+    *,
+    facts_changed_at: str | None = None,
+) -> None:
+    """Move a claim to a new anchor (a new version, or orphaned), keeping its id and history;
+    `facts_changed_at` records that the move changed the claim's figures or dates."""
     conn.execute(
         "UPDATE claims SET document_id = ?, span_start = ?, span_end = ?, exact = ?, prefix = ?, "
         "suffix = ?, sha256 = ?, text = ?, quantities = ?, dates = ?, attribution = ?, "
-        "checkworthiness = ?, orphaned = ?, frames = ? WHERE id = ?",
-        (*_values(claim), claim.id),
+        "checkworthiness = ?, orphaned = ?, frames = ?, "
+        "facts_changed_at = coalesce(?, facts_changed_at) WHERE id = ?",
+        (*_values(claim), facts_changed_at, claim.id),
     )
     _record_anchor(conn, claim, method, at)
 
@@ -109,13 +126,15 @@ def claims_for_document(conn: sqlite3.Connection, document_id: str) -> list[Clai
 def resolve_claim_id(conn: sqlite3.Connection, given: str) -> str:
     """The full id of a claim from its id or a unique prefix of it."""
     given = given.strip()
+    if not given:
+        raise NotFoundError("no claim id given (an empty id matches no claim)")
     if conn.execute("SELECT 1 FROM claims WHERE id = ?", (given,)).fetchone():
         return given
     escaped = given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = conn.execute(
         "SELECT id FROM claims WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
     ).fetchall()
-    if len(rows) == 1 and given:
+    if len(rows) == 1:
         return str(rows[0]["id"])
     if len(rows) > 1:
         raise NotFoundError(f"claim id {given!r} is ambiguous; give more characters")
@@ -158,17 +177,15 @@ def anchor_history(
 def orphans_of_path(conn: sqlite3.Connection, path: str) -> list[Claim]:
     """Claims orphaned in an earlier version of the document at `path`."""
     rows = conn.execute(
-        "SELECT c.id FROM claims c JOIN documents d ON d.id = c.document_id "
-        "WHERE d.path = ? AND c.orphaned = 1 AND d.superseded_by IS NOT NULL",
+        f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS.split(', '))} FROM claims c "
+        "JOIN documents d ON d.id = c.document_id "
+        "WHERE d.path = ? AND c.orphaned = 1 AND d.superseded_by IS NOT NULL ORDER BY c.id",
         (path,),
-    ).fetchall()
-    return [get_claim(conn, row["id"]) for row in rows]
+    )
+    return [claim_from_row(row) for row in rows]
 
 
 def set_claim_frames(conn: sqlite3.Connection, frames: dict[str, Frames]) -> None:
     """Store frames built for claims that had none (ingested before frames existed)."""
-    with write_transaction(conn):
-        conn.executemany(
-            "UPDATE claims SET frames = ? WHERE id = ?",
-            [(f.model_dump_json(), claim_id) for claim_id, f in frames.items()],
-        )
+    rows = [(f.model_dump_json(), claim_id) for claim_id, f in frames.items()]
+    write_in_chunks(conn, "UPDATE claims SET frames = ? WHERE id = ?", rows)

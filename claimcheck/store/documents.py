@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
 from claimcheck.models import DateFact, Document, Frames, Passage, Quantity
-from claimcheck.store.connection import write_transaction
+from claimcheck.store.connection import write_in_chunks
 
 _DOC_COLUMNS = (
     "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
@@ -84,26 +84,113 @@ def supersede(conn: sqlite3.Connection, old_id: str, new_id: str) -> None:
     conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new_id, old_id))
 
 
-def insert_passages(conn: sqlite3.Connection, passages: Sequence[Passage]) -> None:
-    """Store the sentences of one document version."""
+def document_taken(conn: sqlite3.Connection, document_id: str) -> bool:
+    """Whether a stored version (current or superseded, not a staging leftover) has this id."""
+    row = conn.execute(
+        "SELECT 1 FROM documents WHERE id = ? AND ingest_state IS NOT 'staged'", (document_id,)
+    ).fetchone()
+    return row is not None
+
+
+def version_counts(conn: sqlite3.Connection, document_id: str) -> tuple[int, int]:
+    """How many passages and claims one document version holds."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM passages WHERE document_id = ?), "
+        "(SELECT count(*) FROM claims WHERE document_id = ?)",
+        (document_id, document_id),
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def stage_document(conn: sqlite3.Connection, document: Document) -> None:
+    """Store a version that is not current yet: superseded by itself, so no reader lists it."""
+    insert_document(conn, document.model_copy(update={"superseded_by": document.id}))
+    conn.execute("UPDATE documents SET ingest_state = 'staged' WHERE id = ?", (document.id,))
+
+
+def publish_document(
+    conn: sqlite3.Connection, document_id: str, version: int, previous_id: str | None
+) -> None:
+    """Make a staged version current (claims still moving into it) and supersede the previous."""
+    conn.execute(
+        "UPDATE documents SET superseded_by = NULL, version = ?, ingest_state = 'anchoring' "
+        "WHERE id = ?",
+        (version, document_id),
+    )
+    if previous_id is not None:
+        supersede(conn, previous_id, document_id)
+
+
+def finish_document(conn: sqlite3.Connection, document_id: str) -> None:
+    """Record that every claim of a version is in place."""
+    conn.execute("UPDATE documents SET ingest_state = NULL WHERE id = ?", (document_id,))
+
+
+def ingest_state(conn: sqlite3.Connection, document_id: str) -> str | None:
+    """'staged', 'anchoring', or None when the version is complete."""
+    row = conn.execute("SELECT ingest_state FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def staged_for_path(conn: sqlite3.Connection, path: str) -> list[str]:
+    """Ids of versions of `path` whose staging never finished (an ingest was killed)."""
+    rows = conn.execute(
+        "SELECT id FROM documents WHERE path = ? AND ingest_state = 'staged'", (path,)
+    )
+    return [row[0] for row in rows]
+
+
+def delete_staged(conn: sqlite3.Connection, document_id: str, limit: int) -> bool:
+    """Delete up to `limit` passages of a staged version, then the version; True when gone."""
+    if ingest_state(conn, document_id) != "staged":
+        raise ValueError(f"document {document_id} is not staged; stored versions are kept")
+    cursor = conn.execute(
+        "DELETE FROM passages WHERE id IN (SELECT id FROM passages WHERE document_id = ? LIMIT ?)",
+        (document_id, limit),
+    )
+    if cursor.rowcount < limit:
+        conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        return True
+    return False
+
+
+def predecessor(conn: sqlite3.Connection, document_id: str) -> Document | None:
+    """The version that `document_id` superseded, if any."""
+    row = conn.execute(
+        f"SELECT {_DOC_COLUMNS} FROM documents WHERE superseded_by = ? AND id != ?",
+        (document_id, document_id),
+    ).fetchone()
+    return _document(row) if row else None
+
+
+PassageRow = tuple[str, int, int, int, str, str, str, str, str | None, str | None]
+
+
+def passage_rows(passages: Sequence[Passage]) -> list[PassageRow]:
+    """Passages as the rows `insert_passage_rows` writes, built before any transaction starts."""
+    return [
+        (
+            p.document_id,
+            p.seq,
+            p.start,
+            p.end,
+            p.text,
+            p.content_hash,
+            json.dumps([q.model_dump(mode="json") for q in p.quantities]),
+            json.dumps([d.model_dump(mode="json") for d in p.dates]),
+            p.attribution,
+            p.frames.model_dump_json() if p.frames is not None else None,
+        )
+        for p in passages
+    ]
+
+
+def insert_passage_rows(conn: sqlite3.Connection, rows: Sequence[PassageRow]) -> None:
+    """Store passages already turned into rows by `passage_rows`."""
     conn.executemany(
         "INSERT INTO passages (document_id, seq, span_start, span_end, text, content_hash, "
         "quantities, dates, attribution, frames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                p.document_id,
-                p.seq,
-                p.start,
-                p.end,
-                p.text,
-                p.content_hash,
-                json.dumps([q.model_dump(mode="json") for q in p.quantities]),
-                json.dumps([d.model_dump(mode="json") for d in p.dates]),
-                p.attribution,
-                p.frames.model_dump_json() if p.frames is not None else None,
-            )
-            for p in passages
-        ],
+        rows,
     )
 
 
@@ -171,8 +258,5 @@ def passage_positions(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
 
 def set_passage_frames(conn: sqlite3.Connection, frames: dict[int, Frames]) -> None:
     """Store frames built for passages that had none (ingested before frames existed)."""
-    with write_transaction(conn):
-        conn.executemany(
-            "UPDATE passages SET frames = ? WHERE id = ?",
-            [(f.model_dump_json(), passage_id) for passage_id, f in frames.items()],
-        )
+    rows = [(f.model_dump_json(), passage_id) for passage_id, f in frames.items()]
+    write_in_chunks(conn, "UPDATE passages SET frames = ? WHERE id = ?", rows)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 from claimcheck.models import Record, Status
+from claimcheck.store.claims import CHANGED_SINCE_DECIDED
 
-_LIST = """
+_LIST = f"""
 SELECT c.id, c.document_id, d.title AS document_title, d.path AS document_path, c.text,
        c.span_start, c.checkworthiness, c.orphaned, s.status, s.note,
        COALESCE(e.supports, 0) AS supports, COALESCE(e.contradicts, 0) AS contradicts,
-       COALESCE(e.updates, 0) AS updates
+       COALESCE(e.updates, 0) AS updates, {CHANGED_SINCE_DECIDED} AS changed_since_decided
 FROM claims c
 JOIN documents d ON d.id = c.document_id
 JOIN claim_state s ON s.claim_id = c.id
@@ -40,6 +41,7 @@ class ClaimRow(Record):
     supports: int
     contradicts: int
     updates: int
+    changed_since_decided: bool = False
 
     @property
     def has_conflict(self) -> bool:
@@ -62,6 +64,7 @@ def _row(row: sqlite3.Row) -> ClaimRow:
         supports=row["supports"],
         contradicts=row["contradicts"],
         updates=row["updates"],
+        changed_since_decided=bool(row["changed_since_decided"]),
     )
 
 

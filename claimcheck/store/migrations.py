@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import StoreError
+from claimcheck.store.connection import begin_immediate
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -182,6 +183,16 @@ def m004_document_time(db: Database) -> None:
     db.table("documents").add_column("published_from", str)
 
 
+def m005_reliability(db: Database) -> None:
+    """Where an ingest stands with a document version, and when a claim's facts last changed."""
+    # NULL once a version is complete; 'staged' while its passages are written (the row is then
+    # hidden as superseded by itself), 'anchoring' while claims move into it after it went current
+    db.table("documents").add_column("ingest_state", str)
+    # set when a re-anchor changes a claim's figures or dates; later than the claim's latest
+    # decision means the analyst decided on different facts ("changed since decided")
+    db.table("claims").add_column("facts_changed_at", str)
+
+
 def m006_frames(db: Database) -> None:
     """Fact frames per passage and claim (JSON), built at ingest or, for older rows, by check."""
     db.table("passages").add_column("frames", str)
@@ -193,6 +204,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m002_search", m002_search),
     ("m003_evidence", m003_evidence),
     ("m004_document_time", m004_document_time),
+    ("m005_reliability", m005_reliability),
     ("m006_frames", m006_frames),
 ]
 
@@ -222,7 +234,7 @@ def ensure_migrated(conn: sqlite3.Connection) -> list[str]:
     db = Database(conn)
     newly: list[str] = []
     for name, fn in pending:
-        conn.execute("BEGIN IMMEDIATE")
+        begin_immediate(conn)
         try:
             if name in applied(conn):  # another process got there first
                 conn.execute("ROLLBACK")

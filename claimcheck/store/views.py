@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 
 from claimcheck.models import ClaimView, Status
-from claimcheck.store.claims import anchor_history, claim_from_row, resolve_claim_id
+from claimcheck.store.claims import (
+    CHANGED_SINCE_DECIDED,
+    anchor_history,
+    claim_from_row,
+    resolve_claim_id,
+)
 from claimcheck.store.decisions import history
 from claimcheck.store.evidence import evidence_for
 
@@ -16,7 +22,8 @@ _SELECT = (
     "c.frames, "
     "d.path AS document_path, d.title AS document_title, d.version AS document_version, "
     "d.published AS document_published, "
-    "s.status, s.note FROM claims c JOIN documents d ON d.id = c.document_id "
+    f"s.status, s.note, {CHANGED_SINCE_DECIDED} AS changed_since_decided "
+    "FROM claims c JOIN documents d ON d.id = c.document_id "
     "JOIN claim_state s ON s.claim_id = c.id"
 )
 
@@ -29,6 +36,18 @@ def claim_views(
     claim_ids: list[str] | None = None,
 ) -> list[ClaimView]:
     """Claims with document, status, note and history, filtered, in document then reading order."""
+    return list(iter_claim_views(conn, status=status, document_id=document_id, claim_ids=claim_ids))
+
+
+def iter_claim_views(
+    conn: sqlite3.Connection,
+    *,
+    status: Status | None = None,
+    document_id: str | None = None,
+    claim_ids: list[str] | None = None,
+    batch: int = 500,
+) -> Iterator[ClaimView]:
+    """`claim_views` a batch at a time: memory stays that of one batch however many claims."""
     where: list[str] = []
     params: list[object] = []
     if status is not None:
@@ -41,7 +60,13 @@ def claim_views(
         where.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(claim_ids))
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    rows = conn.execute(sql + " ORDER BY d.path, c.span_start", params).fetchall()
+    cursor = conn.execute(sql + " ORDER BY d.path, c.span_start", params)
+    while rows := cursor.fetchmany(batch):
+        yield from _views(conn, rows)
+
+
+def _views(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[ClaimView]:
+    """Claim views for rows of `_SELECT`, with their histories, anchors and evidence."""
     ids = [row["id"] for row in rows]
     histories = history(conn, ids)
     anchors = anchor_history(conn, ids)
@@ -68,6 +93,7 @@ def claim_views(
                 note=row["note"],
                 orphaned=claim.orphaned,
                 frames=claim.frames,
+                changed_since_decided=bool(row["changed_since_decided"]),
                 history=histories[claim.id],
                 anchors=anchors[claim.id],
                 evidence=evidence[claim.id],

@@ -9,9 +9,24 @@ number) and NaN becomes null (tests/test_jsontext.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 
 def pretty_json(value: object) -> str:
     """`value` as indented UTF-8 JSON text (no trailing newline)."""
     from pydantic_core import to_json
 
     return to_json(value, indent=2).decode("utf-8")
+
+
+def json_array_chunks(items: Iterable[object]) -> Iterator[str]:
+    """The text of `pretty_json(list(items))`, one item at a time, so a long array is written
+    without holding it (or its text) in memory."""
+    from pydantic_core import to_json
+
+    first = True
+    for item in items:
+        text = to_json(item, indent=2).decode("utf-8").replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + text
+        first = False
+    yield "[]" if first else "\n]"

@@ -9,15 +9,24 @@ A full stop does not end a sentence after a known abbreviation (titles, months, 
 ``vs.``, ``Inc.``…), a dotted capital acronym (``U.S.``), a single capital initial (``Kim J. Un``)
 or a bare list number (``1. First``); ``No.`` only counts as an abbreviation before a digit, and
 a lone ``I.`` is the pronoun, not an initial.
-A sentence longer than `LONG_SENTENCE` characters is further split after each ``"; "``.
+A sentence longer than `LONG_SENTENCE` characters is further split after each ``"; "``, and a
+piece still longer than `MAX_SENTENCE` is cut at a space (or, in text without spaces, between
+two characters) so that no sentence is longer: everything read per sentence then costs time
+linear in the document, whatever its lines look like (a 5 MB line without a full stop).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LONG_SENTENCE = 1000
 """Sentences longer than this (no terminator found) are split after semicolons as a fallback."""
+
+MAX_SENTENCE = 2000
+"""No sentence is longer: longer runs without a sentence end are cut at a space before this."""
+
+_UNBREAKABLE = frozenset("\u200d\ufe0e\ufe0f")
 
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _BOUNDARY = re.compile(
@@ -54,7 +63,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         for start, end in _line_sentences(line.group(), line.start()):
             if end - start > LONG_SENTENCE:
-                spans += _split_semicolons(text, start, end)
+                for piece_start, piece_end in _split_semicolons(text, start, end):
+                    spans += _split_long(text, piece_start, piece_end)
             else:
                 spans.append((start, end))
     return spans
@@ -127,6 +137,32 @@ def _split_semicolons(text: str, start: int, end: int) -> list[tuple[int, int]]:
         piece_start = match.end()
     spans += _trimmed(text, piece_start, end, 0)
     return spans
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters, cut at spaces if any."""
+    spans: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = _cut_point(text, start, start + MAX_SENTENCE)
+        spans += _trimmed(text, start, cut, 0)
+        start = cut
+    return spans + _trimmed(text, start, end, 0)
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """The last space in the second half of text[start:limit], else the last offset there that
+    does not split a character from its combining marks or joiners."""
+    for index in range(limit, start + (limit - start) // 2, -1):
+        if text[index - 1].isspace():
+            return index
+    cut = limit
+    while cut > start + 1 and (
+        unicodedata.category(text[cut]).startswith("M")
+        or text[cut] in _UNBREAKABLE
+        or text[cut - 1] in _UNBREAKABLE
+    ):
+        cut -= 1
+    return cut
 
 
 def first_heading(text: str) -> str | None:

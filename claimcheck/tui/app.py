@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import Status
+from claimcheck.store.connection import BUSY_TIMEOUT_MS
 from claimcheck.store.listing import ClaimRow
 from claimcheck.tui.claims.filters import Filters
 from claimcheck.tui.claims.pane import ClaimsPane, SearchInput
@@ -25,6 +26,7 @@ from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
 from claimcheck.tui.modals.filters import FilterScreen
 from claimcheck.tui.modals.help import HelpScreen
 from claimcheck.tui.modals.note import NoteScreen
+from claimcheck.tui.pending import RETRY_SECONDS, PendingDecisions, Unsaved, UnsavedBanner
 from claimcheck.tui.service import TriageService
 
 T = TypeVar("T")
@@ -50,9 +52,14 @@ class ClaimcheckApp(App[None]):
         Binding("r", "refresh", "Refresh", id="app.refresh"),
     ]
 
-    def __init__(self, db_path: Path, analyst: str) -> None:
+    def __init__(
+        self, db_path: Path, analyst: str, *, write_timeout: float = BUSY_TIMEOUT_MS / 1000
+    ) -> None:
         super().__init__()
-        self.service = TriageService(db_path)
+        self.service = TriageService(db_path, write_timeout=write_timeout)
+        self.pending = PendingDecisions()
+        self._retry_timer: Timer | None = None
+        self._quit_armed = False
         self.analyst = analyst
         self.sub_title = f"{db_path} · analyst {analyst}"
         self.undo_stack: list[str] = []
@@ -62,6 +69,7 @@ class ClaimcheckApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield UnsavedBanner(id="unsaved")
         with Horizontal(id="main"):
             yield ClaimsPane(id="claims-pane")
             yield DetailPane(id="detail")
@@ -78,6 +86,8 @@ class ClaimcheckApp(App[None]):
         return self.query_one(DetailPane)
 
     def on_mount(self) -> None:
+        self.query_one(UnsavedBanner).display = False
+        self.claims.table.pending = self.pending
         self.claims.table.focus()
         self.load_rows()
 
@@ -154,22 +164,74 @@ class ClaimcheckApp(App[None]):
         return next((r for r in self.claims.all_rows if r.id == claim_id), None)
 
     def on_claims_table_decision_requested(self, event: ClaimsTable.DecisionRequested) -> None:
-        row = self._row(event.claim_id)
-        if row is not None:
-            self.claims.replace_row(row.model_copy(update={"status": event.status}))
         self.claims.table.advance()
-        self.save_decision(event.claim_id, event.status)
+        self.record_decision(event.claim_id, event.status, None)
+
+    def record_decision(self, claim_id: str, status: Status | None, note: str | None) -> None:
+        """Keep a decision as pending (the list shows it so), then store it."""
+        self.pending.add(claim_id, status, note)
+        self.claims.table.refresh_claim(claim_id)
+        self.save_decision(claim_id)
 
     @work(group="writes")
-    async def save_decision(
-        self, claim_id: str, status: Status | None, note: str | None = None
-    ) -> None:
-        """Append the decision (one transaction), then show what the database now holds."""
-        future = self.service.decide(claim_id, status, self.analyst, note)
-        entry = await self.guarded(wait_for(future))
-        if entry is not None:
+    async def save_decision(self, claim_id: str) -> None:
+        """Store the claim's waiting decision (one transaction); show it saved only once it is."""
+        entry = self.pending.get(claim_id)
+        if entry is None or entry.saving:
+            return  # stored already (merged into a later one), or being stored now
+        entry.saving = True
+        future = self.service.decide(claim_id, entry.status, self.analyst, entry.note)
+        try:
+            await wait_for(future)
+        except Exception as exc:  # kept and retried: never dropped, never shown as saved
+            entry.saving = False
+            self._save_failed(entry, exc)
+            return
+        row = await self.guarded(wait_for(self.service.row(claim_id)))
+        if self.pending.saved(entry):
             self.undo_stack.append(claim_id)
-        await self._refresh_claim(claim_id)
+        if row is not None:
+            self.claims.replace_row(row)
+        self.claims.table.refresh_claim(claim_id)
+        self.query_one(UnsavedBanner).show_failures(self.pending)
+        if self.detail_id == claim_id:
+            self.load_detail(claim_id)
+
+    def _save_failed(self, entry: Unsaved, exc: Exception) -> None:
+        reason = str(exc) if isinstance(exc, ClaimcheckError) else f"{type(exc).__name__}: {exc}"
+        if not self.pending.failed(entry, reason):
+            return
+        self.claims.table.refresh_claim(entry.claim_id)
+        self.query_one(UnsavedBanner).show_failures(self.pending)
+        self.notify(
+            f"Decision on {entry.claim_id} NOT saved ({reason}); kept, retrying.",
+            severity="error",
+            timeout=RETRY_SECONDS * 2,
+        )
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self.action_retry_unsaved)
+
+    def action_retry_unsaved(self) -> None:
+        """Try again to store every decision that failed to save."""
+        failures = self.pending.failures
+        if not failures and self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        for entry in failures:
+            self.save_decision(entry.claim_id)
+
+    async def action_quit(self) -> None:
+        """Quit; with decisions not saved yet, only when asked twice."""
+        if len(self.pending) and not self._quit_armed:
+            self._quit_armed = True
+            self.query_one(UnsavedBanner).show_failures(self.pending, quitting=True)
+            self.notify(
+                f"{len(self.pending)} decisions are not saved yet: press q again to quit "
+                "without them, or wait.",
+                severity="error",
+            )
+            return
+        self.exit()
 
     async def _refresh_claim(self, claim_id: str) -> None:
         row = await self.guarded(wait_for(self.service.row(claim_id)))
@@ -185,7 +247,7 @@ class ClaimcheckApp(App[None]):
 
         def saved(note: str | None) -> None:
             if note is not None:
-                self.save_decision(event.claim_id, None, note)
+                self.record_decision(event.claim_id, None, note)
 
         self.push_screen(NoteScreen(row.text, row.note), saved)
 
@@ -222,6 +284,7 @@ class ClaimcheckApp(App[None]):
         self.push_screen(FilterScreen(self.claims.filters, self.claims.documents()), chosen)
 
     def action_refresh(self) -> None:
+        self.action_retry_unsaved()
         self.load_rows(self.claims.table.current_id)
 
     def action_help(self) -> None:

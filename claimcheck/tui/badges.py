@@ -17,13 +17,24 @@ STATUS_BADGES = {
 STANCE_STYLES = {"contradicts": "bold red", "supports": "green", "related": "dim"}
 
 
-def status_badge(status: Status, orphaned: bool = False) -> Text:
-    """'✔ confirmed' in green, '✘ disputed' in red, '· unverified' dimmed; orphans say so."""
+def status_badge(status: Status, orphaned: bool = False, changed: bool = False) -> Text:
+    """'✔ confirmed' in green, '✘ disputed' in red, '· unverified' dimmed; orphans say so, and
+    'Δ' marks a claim whose figures or dates changed since it was decided."""
     label, style = STATUS_BADGES[status]
     badge = Text(label, style=style)
     if orphaned:
         badge.append(" ⌀", style="bold yellow")
+    if changed:
+        badge.append(" Δ", style="bold magenta")
     return badge
+
+
+def pending_badge(status: Status, failed: bool) -> Text:
+    """A decision not stored yet: '… confirmed' while saving, '⚠ confirmed' on red if it failed."""
+    label = STATUS_BADGES[status][0].split(" ", 1)[1]
+    if failed:
+        return Text(f"⚠ {label}", style="bold white on red")
+    return Text(f"… {label}", style="italic yellow")
 
 
 def conflict_marker(contradicts: int, updates: int) -> Text:

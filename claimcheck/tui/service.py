@@ -1,7 +1,8 @@
-"""All database work of the TUI, on one thread of its own, so the keyboard never waits on SQLite.
+"""All database work of the TUI, on threads of its own, so the keyboard never waits on SQLite.
 
-Every call returns a future; the app awaits it in a worker. Calls run in submission order, so a
-decision made before a refresh is visible to that refresh.
+Every call returns a future; the app awaits it in a worker. Reads run in submission order on one
+thread and connection; decisions run in submission order on another, so a decision waiting for
+the write lock (another process writing) never holds up the list or the detail.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from claimcheck.models import ClaimView, Document, HistoryEntry, Status
-from claimcheck.store import connect
+from claimcheck.store import connect, write_transaction
+from claimcheck.store.connection import BUSY_TIMEOUT_MS
 from claimcheck.store.documents import get_document
 from claimcheck.store.listing import ClaimRow, claim_row, claim_rows
 
@@ -29,21 +31,51 @@ class ClaimDetail:
     document: Document
 
 
-class TriageService:
-    """A connection owned by one worker thread; methods queue work on it."""
+class _Lane:
+    """One thread with its own connection; work submitted to it runs in order."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, name: str) -> None:
         self.db_path = db_path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-db")
-        self._conn: sqlite3.Connection | None = None
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self.conn: sqlite3.Connection | None = None
+
+    def submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        return self.executor.submit(lambda: work(self._connection()))
 
     def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = connect(self.db_path)
-        return self._conn
+        if self.conn is None:
+            self.conn = connect(self.db_path)
+        return self.conn
+
+    def close(self) -> None:
+        def shut() -> None:
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None
+
+        self.executor.submit(shut).result()
+        self.executor.shutdown(wait=True)
+
+
+class TriageService:
+    """Reads on one lane, decisions on another; `write_timeout` is how long a decision waits
+    for the write lock before its future fails (the app then keeps it and retries)."""
+
+    def __init__(self, db_path: Path, *, write_timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:
+        self.db_path = db_path
+        self.write_timeout = write_timeout
+        self._reads = _Lane(db_path, "claimcheck-db")
+        self._writes = _Lane(db_path, "claimcheck-db-write")
 
     def _submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
-        return self._executor.submit(lambda: work(self._connection()))
+        return self._reads.submit(work)
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        def run(conn: sqlite3.Connection) -> T:
+            with write_transaction(conn, timeout=self.write_timeout):
+                return work(conn)
+
+        return self._writes.submit(run)
 
     def rows(self) -> Future[list[ClaimRow]]:
         """Every claim as a list row."""
@@ -75,7 +107,7 @@ class TriageService:
         from claimcheck.store.decisions import decide
 
         clear = note is not None and not note.strip()
-        return self._submit(
+        return self._write(
             lambda conn: decide(conn, claim_id, status, analyst, note=note, clear_note=clear)
         )
 
@@ -83,15 +115,9 @@ class TriageService:
         """Append an event reverting the claim's latest decision."""
         from claimcheck.store.decisions import undo
 
-        return self._submit(lambda conn: undo(conn, claim_id, analyst))
+        return self._write(lambda conn: undo(conn, claim_id, analyst))
 
     def close(self) -> None:
-        """Finish queued work, then close the connection."""
-
-        def shut() -> None:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
-        self._executor.submit(shut).result()
-        self._executor.shutdown(wait=True)
+        """Finish queued work, then close the connections."""
+        self._writes.close()
+        self._reads.close()

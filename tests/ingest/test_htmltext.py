@@ -210,3 +210,13 @@ def test_any_input_gives_clean_lines(raw: str) -> None:
         assert line == line.strip()
         assert "  " not in line
     assert title is None or title == title.strip()
+
+
+def test_a_title_containing_a_tag_is_kept_whole_as_browsers_show_it() -> None:
+    raw = "<html><head><title>Troops <b>and</b> &amp; shells</title></head><p>Body text.</p>"
+    assert html_to_text(raw) == ("Body text.", "Troops <b>and</b> & shells")
+
+
+def test_a_later_title_neither_replaces_the_first_nor_shows_as_text() -> None:
+    raw = "<head><title>First</title></head><p>Seen.</p><svg><title>Chart tip</title></svg>"
+    assert html_to_text(raw) == ("Seen.", "First")

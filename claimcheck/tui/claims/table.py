@@ -18,7 +18,8 @@ from textual.strip import Strip
 
 from claimcheck.models import Status
 from claimcheck.store.listing import ClaimRow
-from claimcheck.tui.badges import conflict_marker, status_badge
+from claimcheck.tui.badges import conflict_marker, pending_badge, status_badge
+from claimcheck.tui.pending import PendingDecisions, Unsaved
 
 COLUMNS: list[tuple[str, str, int]] = [
     ("status", "status", 14),
@@ -41,10 +42,15 @@ def _clip(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"
 
 
-def cells(row: ClaimRow, claim_width: int) -> list[Text]:
-    """The cells of one claim (in COLUMNS order), its text clipped to `claim_width`."""
+def cells(row: ClaimRow, claim_width: int, waiting: Unsaved | None = None) -> list[Text]:
+    """The cells of one claim (in COLUMNS order), its text clipped to `claim_width`; a decision
+    `waiting` to be stored is shown as such instead of the stored status."""
+    if waiting is not None:
+        badge = pending_badge(waiting.status or row.status, waiting.failure is not None)
+    else:
+        badge = status_badge(row.status, row.orphaned, row.changed_since_decided)
     return [
-        status_badge(row.status, row.orphaned),
+        badge,
         conflict_marker(row.contradicts, row.updates),
         Text(f"{row.checkworthiness:.2f}"),
         Text(str(row.supports or ""), style="green"),
@@ -124,6 +130,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.rows: list[ClaimRow] = []
         self._index: dict[str, int] = {}
         self.cursor_row = 0
+        self.pending: PendingDecisions | None = None
 
     @property
     def row_count(self) -> int:
@@ -172,6 +179,12 @@ class ClaimsTable(ScrollView, can_focus=True):
         index = self._index.get(row.id)
         if index is not None:
             self.rows[index] = row
+            self.refresh_line(index)
+
+    def refresh_claim(self, claim_id: str) -> None:
+        """Repaint one claim's line (its pending decision changed)."""
+        index = self._index.get(claim_id)
+        if index is not None:
             self.refresh_line(index)
 
     def refresh_line(self, index: int) -> None:
@@ -230,7 +243,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         else:
             style = self.rich_style
         keys = [key for key, _, _ in COLUMNS]
-        row_cells = dict(zip(keys, cells(self.rows[index], self.claim_width), strict=True))
+        row = self.rows[index]
+        waiting = self.pending.get(row.id) if self.pending is not None else None
+        row_cells = dict(zip(keys, cells(row, self.claim_width, waiting), strict=True))
         return self._strip(row_cells, style, width)
 
     def _strip(self, texts: dict[str, Text], style: Style, width: int) -> Strip:

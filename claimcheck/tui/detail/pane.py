@@ -113,6 +113,12 @@ class DetailPane(VerticalScroll):
 
 def _header(claim: ClaimView) -> Text:
     header = Text.assemble(status_badge(claim.status), (f"  {claim.id}", "bold"))
+    if claim.changed_since_decided:
+        header.append(
+            "\nΔ changed since decided: a re-ingest changed its figures or dates after the "
+            "latest decision; review it again",
+            style="bold magenta",
+        )
     if claim.orphaned:
         header.append(
             "\n⌀ orphaned: a re-ingest could not find this span; shown in the version it was "
