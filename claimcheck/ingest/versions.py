@@ -11,7 +11,7 @@ from typing import Literal
 from claimcheck.extract.claims import checkworthiness, extract, sentence_facts
 from claimcheck.extract.datecontext import DateContext
 from claimcheck.ingest.sources import Source
-from claimcheck.models import Claim, Document
+from claimcheck.models import Claim, Document, Role
 from claimcheck.store import documents as docs_store
 from claimcheck.store.claims import (
     claims_for_document,
@@ -37,6 +37,7 @@ class FileResult:
     claims: int = 0
     reanchored: int = 0
     orphaned: int = 0
+    role: Role = "source"
 
 
 def document_id(path: str, sha256: str) -> str:
@@ -45,9 +46,10 @@ def document_id(path: str, sha256: str) -> str:
 
 
 def store_version(
-    conn: sqlite3.Connection, source: Source, previous: Document | None
+    conn: sqlite3.Connection, source: Source, previous: Document | None, role: Role | None = None
 ) -> FileResult:
-    """Store a new version of `source` with its passages and claims; carry `previous`'s claims."""
+    """Store a new version of `source` with its passages and claims (the path's role unless
+    `role` says otherwise); carry `previous`'s claims."""
     at = datetime.now(UTC).isoformat(timespec="seconds")
     stated = date.fromisoformat(source.published) if source.published else None
     extraction = extract(
@@ -68,6 +70,7 @@ def store_version(
         version=(previous.version + 1) if previous else 1,
         published=extraction.published.isoformat() if extraction.published else None,
         published_from=extraction.published_from,
+        role=role or (previous.role if previous else "source"),
     )
     docs_store.insert_document(conn, doc)
     docs_store.insert_passages(conn, extraction.passages)
@@ -77,10 +80,13 @@ def store_version(
         document_id=doc.id,
         title=doc.title,
         passages=len(extraction.passages),
+        role=doc.role,
     )
     new_claims = extraction.claims
     if previous is not None:
         docs_store.supersede(conn, previous.id, doc.id)
+        if doc.role != previous.role:
+            docs_store.set_role(conn, doc.path, doc.role, "ingest", at)
         carried = _carry_claims(conn, previous, doc, extraction.claims, at)
         result.reanchored, result.orphaned = carried.reanchored, carried.orphaned
         new_claims = [c for c in extraction.claims if not _overlaps(c, carried.spans)]
@@ -124,15 +130,20 @@ def _moved(
     fresh = by_span.get((start, end))
     if fresh is not None:
         return fresh.model_copy(update={"id": old.id})
-    published = date.fromisoformat(doc.published) if doc.published else None
+    return claim_at(doc, start, end, old.id)
+
+
+def claim_at(document: Document, start: int, end: int, claim_id: str) -> Claim:
+    """A claim anchored at [start, end) of a document version, its facts read from the span."""
+    published = date.fromisoformat(document.published) if document.published else None
     context = DateContext(published=published)
-    dates, quantities, attribution = sentence_facts(doc.text, start, end, context)
-    exact = doc.text[start:end]
+    dates, quantities, attribution = sentence_facts(document.text, start, end, context)
+    exact = document.text[start:end]
     return Claim(
-        id=old.id,
-        document_id=doc.id,
-        span=make_span(doc.text, start, end),
-        sha256=doc.sha256,
+        id=claim_id,
+        document_id=document.id,
+        span=make_span(document.text, start, end),
+        sha256=document.sha256,
         text=exact,
         quantities=quantities,
         dates=dates,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import counts, dates, figures
+from claimcheck.report.common import counts, dates, figures, origin, verdicts
 
 HEADER = [
     "id",
@@ -25,6 +26,15 @@ HEADER = [
     "contradicting",
     "conflicts",
     "orphaned",
+    "role",
+    "origin",
+    "hand_made",
+    "dismissed",
+    "verdicts",
+    "analysts_disagree",
+    "accepted_passages",
+    "rejected_passages",
+    "basis",
 ]
 
 
@@ -61,6 +71,26 @@ def render_csv(data: ReportInput) -> str:
                 contradicting,
                 conflicted.get(claim.id, 0),
                 "yes" if claim.orphaned else "",
+                *_review(claim),
             ]
         )
     return buffer.getvalue()
+
+
+def _review(claim: ClaimView) -> list[str]:
+    """Role, origin, dismissal, verdicts and link decisions of one claim, as cells."""
+
+    def passages(verdict: str) -> str:
+        return "; ".join(str(e.passage_id) for e in claim.evidence if e.link == verdict)
+
+    return [
+        claim.role,
+        cell(origin(claim)),
+        "yes" if claim.hand_made else "",
+        "yes" if claim.dismissed else "",
+        cell(verdicts(claim) if claim.verdicts else ""),
+        "yes" if claim.disagreement else "",
+        passages("accepted"),
+        passages("rejected"),
+        "; ".join(str(b.passage_id) for b in claim.basis),
+    ]
