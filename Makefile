@@ -29,7 +29,8 @@ $(STAMP): pyproject.toml | $(PY)
 install: $(STAMP)
 
 run: install
-	$(BIN)/claimcheck --db $(DB) ingest seeds evidence
+	$(BIN)/claimcheck --db $(DB) ingest seeds
+	$(BIN)/claimcheck --db $(DB) ingest --role reference evidence
 	$(BIN)/claimcheck --db $(DB) check
 	$(BIN)/claimcheck --db $(DB) summary
 	@if [ -t 0 ] && [ -t 1 ]; then $(BIN)/claimcheck --db $(DB) tui; \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
@@ -23,6 +24,14 @@ class Status(StrEnum):
 
 
 DatePrecision = Literal["day", "month", "year", "approximate", "relative"]
+Role = Literal["source", "reference"]
+"""A document under review (`source`) or material claims are checked against (`reference`)."""
+Stance = Literal["supports", "contradicts", "related"]
+LinkAction = Literal["accept", "reject", "supports", "contradicts", "related", "note"]
+"""What an analyst can do to a (claim, passage) link; `note` only changes the link's note."""
+EventKind = Literal["status", "note", "dismiss", "restore", "link", "undo", "redo"]
+Origin = Literal["extracted", "added", "split"]
+"""How a claim came to be: found by extraction, added by an analyst, or split from another."""
 
 
 class Span(Record):
@@ -184,6 +193,9 @@ class Document(Record):
         description="Where the publication date was read: dateline, byline, meta, json-ld, time, "
         "analyst…",
     )
+    role: Role = Field(
+        default="source", description="source (under review) or reference (material to check by)."
+    )
 
 
 class Passage(Record):
@@ -234,7 +246,8 @@ class Decision(Record):
 
 
 class HistoryEntry(Record):
-    """A decision as shown to people and scripts: `from` and `to` are statuses."""
+    """An analyst's event as shown to people and scripts: `from` and `to` are the claim's status
+    before and after it, `note` the claim's note after it."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
 
@@ -245,6 +258,34 @@ class HistoryEntry(Record):
     to: Status
     note: str | None = None
     reverts: int | None = None
+    kind: EventKind = Field(
+        default="status",
+        description="status | note | dismiss | restore | link | undo | redo (undo of an undo).",
+    )
+    passage_id: int | None = Field(
+        default=None, description="The passage of a link decision (or of the decision reverted)."
+    )
+    link: LinkAction | None = Field(default=None, description="What a link decision did.")
+    link_note: str | None = Field(default=None, description="The note a link decision set.")
+    basis: list[int] = Field(
+        default_factory=list,
+        description="Passages the analyst had accepted when deciding a status: what it rests on.",
+    )
+    dismissed: bool = Field(default=False, description="Whether the claim is dismissed after it.")
+
+    @property
+    def action(self) -> str:
+        """What the event did, in a few words: 'unverified → disputed', 'passage 212: reject'."""
+        moved = f"{self.from_.value} → {self.to.value}"
+        if self.kind == "status":
+            return moved
+        if self.kind == "link":
+            return f"passage {self.passage_id}: {self.link}"
+        if self.kind in ("undo", "redo"):
+            return f"{self.kind} of #{self.reverts}" + (
+                f" ({moved})" if self.from_ != self.to else ""
+            )
+        return self.kind
 
 
 class AnchorEvent(Record):
@@ -254,8 +295,24 @@ class AnchorEvent(Record):
     sha256: str
     start: int
     end: int
-    method: str = Field(description="extracted | exact | context | fuzzy | orphaned")
+    method: str = Field(
+        description="extracted | exact | context | fuzzy | orphaned | added | edited | split"
+    )
     at: str
+    analyst: str | None = Field(default=None, description="Who anchored it by hand, if anyone.")
+    exact: str | None = Field(default=None, description="The quote at that anchor.")
+
+
+class BasisPassage(Record):
+    """A passage a status decision rests on, quoted with its source."""
+
+    passage_id: int
+    document_id: str
+    document_path: str
+    document_title: str
+    text: str
+    span: Span
+    stance: Stance | None = Field(description="The link's stance now (analyst's, else model's).")
 
 
 class ClaimView(Record):
@@ -289,6 +346,25 @@ class ClaimView(Record):
     history: list[HistoryEntry]
     anchors: list[AnchorEvent] = Field(default_factory=list)
     evidence: list[EvidenceView] = Field(default_factory=list)
+    role: Role = Field(default="source", description="Its document's role.")
+    origin: Origin = "extracted"
+    hand_made: bool = Field(
+        default=False, description="Its span was chosen by an analyst: added, split or edited."
+    )
+    created_by: str | None = Field(default=None, description="The analyst who added or split it.")
+    split_from: str | None = Field(default=None, description="The claim it was split from.")
+    dismissed: bool = Field(default=False, description="Marked 'not a claim' (reversible).")
+    verdicts: dict[str, Status] = Field(
+        default_factory=dict,
+        description="Each analyst's latest effective verdict (confirmed or disputed).",
+    )
+    disagreement: bool = Field(
+        default=False, description="Analysts' latest verdicts disagree (confirmed vs disputed)."
+    )
+    basis: list[BasisPassage] = Field(
+        default_factory=list,
+        description="The accepted passages the current status decision rests on.",
+    )
 
 
 class EvidenceView(Record):
@@ -300,7 +376,7 @@ class EvidenceView(Record):
     passage_id: int
     text: str
     span: Span
-    stance: Literal["supports", "contradicts", "related"]
+    stance: Stance = Field(description="The analyst's stance when set, else the model's.")
     score: float
     reason: str
     kind: Literal["figure", "date", "statement", "update"] | None
@@ -309,6 +385,63 @@ class EvidenceView(Record):
     embedding_model: str
     stance_model: str
     created_at: str
+    suggested_stance: Stance | None = Field(
+        default=None,
+        description="The model's suggestion; None for a passage only an analyst linked.",
+    )
+    analyst_stance: Stance | None = Field(default=None, description="The stance an analyst set.")
+    link: Literal["accepted", "rejected"] | None = Field(
+        default=None, description="The analyst's verdict on this link, if any."
+    )
+    link_note: str | None = None
+    link_analyst: str | None = Field(
+        default=None, description="Who last accepted, rejected or set the stance of this link."
+    )
+    link_at: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The stance people see: the analyst's, else 'update' for a later count, else the model."""
+        if self.analyst_stance is None and self.kind == "update":
+            return "update"
+        return self.stance
+
+    @property
+    def review(self) -> str:
+        """The analyst's review in words: 'accepted by ana (model: related): note', or ''."""
+        if self.link is None and self.link_note is None:
+            return ""
+        said = f"{self.link} by {self.link_analyst}" if self.link else "noted"
+        if self.analyst_stance is not None and self.suggested_stance not in (
+            None,
+            self.analyst_stance,
+        ):
+            said += f" (model: {self.suggested_stance})"
+        return said + (f": {self.link_note}" if self.link_note else "")
+
+    @property
+    def is_conflict(self) -> bool:
+        """Whether this passage puts the claim in conflict (a rejected link never does)."""
+        if self.link == "rejected":
+            return False
+        if self.analyst_stance is not None:
+            return self.analyst_stance == "contradicts"
+        return (self.stance == "contradicts" or self.kind == "update") and self.kind is not None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which claims a listing, summary or report covers: by default sources under review only,
+    without dismissed claims; `analyst` keeps the claims that analyst decided anything on."""
+
+    include_reference: bool = False
+    include_dismissed: bool = False
+    analyst: str | None = None
+
+    @classmethod
+    def everything(cls) -> Scope:
+        """Every claim of every role, dismissed ones included."""
+        return cls(include_reference=True, include_dismissed=True)
 
 
 class ConflictView(Record):

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.main import database, emit_json, main, progress_bar
+from claimcheck.cli.main import (
+    database,
+    emit_json,
+    main,
+    make_scope,
+    progress_bar,
+    scope_options,
+)
 
 
 @main.command()
@@ -116,14 +123,17 @@ def evidence(ctx: click.Context, claim_id: str, as_json: bool) -> None:
 
 
 @main.command()
+@scope_options
 @click.option("--json", "as_json", is_flag=True, help="Print the conflicts as a JSON array.")
 @click.pass_context
-def conflicts(ctx: click.Context, as_json: bool) -> None:
-    """List claims contradicted (or updated) by other sources, grouped by claim."""
+def conflicts(
+    ctx: click.Context, include_reference: bool, include_dismissed: bool, as_json: bool
+) -> None:
+    """List claims under review contradicted (or updated) by other sources, grouped by claim."""
     from claimcheck.store.evidence import conflicts as find_conflicts
 
     with database(ctx) as conn:
-        found = find_conflicts(conn)
+        found = find_conflicts(conn, make_scope(include_reference, include_dismissed))
     if as_json:
         emit_json([c.model_dump(mode="json") for c in found])
         return

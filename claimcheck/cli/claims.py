@@ -1,4 +1,4 @@
-"""Commands about claims: list, show, and the analyst's decisions (mark, undo)."""
+"""Commands about claims: list, show, and the analyst's decisions (mark, note, undo, redo)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,43 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.main import database, emit_json, emit_json_array, main
+from claimcheck.cli.main import (
+    database,
+    echo_outcome,
+    emit_json,
+    emit_json_array,
+    main,
+    make_scope,
+    scope_options,
+)
 from claimcheck.config import resolve_analyst
 
 STATUSES = ["unverified", "confirmed", "disputed"]
+ANALYST_HELP = "Who decides (default $CLAIMCHECK_ANALYST, then the login name)."
+JSON_HELP = "Print what was recorded as JSON."
 
 
 @main.command()
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--document", "document_id", help="Only claims in this document (id or path).")
+@click.option("--analyst", help="Only claims this analyst decided anything on.")
+@click.option(
+    "--disagreements", is_flag=True, help="Only claims whose analysts' verdicts disagree."
+)
+@scope_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of claim objects.")
 @click.pass_context
-def claims(ctx: click.Context, status: str | None, document_id: str | None, as_json: bool) -> None:
-    """List claims with their status, facts and source."""
+def claims(
+    ctx: click.Context,
+    status: str | None,
+    document_id: str | None,
+    analyst: str | None,
+    disagreements: bool,
+    include_reference: bool,
+    include_dismissed: bool,
+    as_json: bool,
+) -> None:
+    """List the claims of the sources under review with their status, facts and source."""
     from claimcheck.ingest.sources import absolute
     from claimcheck.models import Status
     from claimcheck.store.views import claim_views, iter_claim_views
@@ -26,16 +50,23 @@ def claims(ctx: click.Context, status: str | None, document_id: str | None, as_j
     if document_id is not None and ("/" in document_id or Path(document_id).exists()):
         document_id = absolute(document_id)
     wanted = Status(status) if status else None
+    scope = make_scope(include_reference or document_id is not None, include_dismissed, analyst)
     if as_json:
         with database(ctx) as conn:
-            streamed = iter_claim_views(conn, status=wanted, document_id=document_id)
-            emit_json_array(v.model_dump(mode="json", by_alias=True) for v in streamed)
+            streamed = iter_claim_views(conn, status=wanted, document_id=document_id, scope=scope)
+            emit_json_array(
+                v.model_dump(mode="json", by_alias=True)
+                for v in streamed
+                if v.disagreement or not disagreements
+            )
         return
+    with database(ctx) as conn:
+        views = claim_views(conn, status=wanted, document_id=document_id, scope=scope)
+    if disagreements:
+        views = [v for v in views if v.disagreement]
     from claimcheck.cli.render import claims_table
 
-    with database(ctx) as conn:
-        views = claim_views(conn, status=wanted, document_id=document_id)
-    click.echo(claims_table(views))
+    click.echo(claims_table(views, analyst=analyst))
     click.echo(f"{len(views)} claims")
 
 
@@ -63,30 +94,80 @@ def show(ctx: click.Context, claim_id: str, as_json: bool) -> None:
 @click.argument("claim_id")
 @click.argument("status", type=click.Choice(STATUSES))
 @click.option("--note", help="A note on the decision (replaces the current note).")
-@click.option("--analyst", help="Who decides (default $CLAIMCHECK_ANALYST, then the login name).")
+@click.option("--analyst", help=ANALYST_HELP)
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @click.pass_context
 def mark(
-    ctx: click.Context, claim_id: str, status: str, note: str | None, analyst: str | None
+    ctx: click.Context,
+    claim_id: str,
+    status: str,
+    note: str | None,
+    analyst: str | None,
+    as_json: bool,
 ) -> None:
-    """Record an analyst's decision on a claim: confirmed, disputed or unverified."""
+    """Record a verdict on a claim (confirmed, disputed or unverified), resting on the passages
+    accepted so far; a decision that changes nothing is not recorded."""
     from claimcheck.models import Status
     from claimcheck.store.decisions import decide
 
     with database(ctx) as conn:
-        entry = decide(conn, claim_id, Status(status), resolve_analyst(analyst), note=note)
-    click.echo(f"{entry.from_.value} → {entry.to.value} (event #{entry.id} by {entry.analyst})")
+        outcome = decide(conn, claim_id, Status(status), resolve_analyst(analyst), note=note)
+    echo_outcome(outcome, as_json)
 
 
 @main.command()
 @click.argument("claim_id")
-@click.option("--analyst", help="Who undoes (default $CLAIMCHECK_ANALYST, then the login name).")
+@click.argument("text", required=False)
+@click.option("--clear", is_flag=True, help="Remove the claim's note.")
+@click.option("--analyst", help=ANALYST_HELP)
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
 @click.pass_context
-def undo(ctx: click.Context, claim_id: str, analyst: str | None) -> None:
-    """Revert a claim's latest decision by appending a reverting event (history is kept)."""
+def note(
+    ctx: click.Context,
+    claim_id: str,
+    text: str | None,
+    clear: bool,
+    analyst: str | None,
+    as_json: bool,
+) -> None:
+    """Set (or with --clear remove) a claim's note without changing its status."""
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.store.decisions import decide
+
+    if (text is None) == (not clear):
+        raise ClaimcheckError("give the note TEXT, or --clear")
+    with database(ctx) as conn:
+        outcome = decide(
+            conn, claim_id, None, resolve_analyst(analyst), note=text, clear_note=clear
+        )
+    echo_outcome(outcome, as_json)
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--analyst", help="Whose decision to undo (default $CLAIMCHECK_ANALYST, then login).")
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@click.pass_context
+def undo(ctx: click.Context, claim_id: str, analyst: str | None, as_json: bool) -> None:
+    """Revert your most recent decision in effect on a claim (status, note, link or dismissal)
+    by appending an event that names it; history is kept."""
     from claimcheck.store.decisions import undo as undo_decision
 
     with database(ctx) as conn:
-        entry = undo_decision(conn, claim_id, resolve_analyst(analyst))
-    click.echo(
-        f"{entry.from_.value} → {entry.to.value} (event #{entry.id} reverts #{entry.reverts})"
-    )
+        outcome = undo_decision(conn, claim_id, resolve_analyst(analyst))
+    echo_outcome(outcome, as_json)
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--analyst", help="Whose undo to redo (default $CLAIMCHECK_ANALYST, then login).")
+@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@click.pass_context
+def redo(ctx: click.Context, claim_id: str, analyst: str | None, as_json: bool) -> None:
+    """Undo your most recent undo on a claim (puts the decision back), if you decided nothing
+    on it since."""
+    from claimcheck.store.decisions import redo as redo_decision
+
+    with database(ctx) as conn:
+        outcome = redo_decision(conn, claim_id, resolve_analyst(analyst))
+    echo_outcome(outcome, as_json)

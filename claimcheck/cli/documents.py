@@ -12,11 +12,21 @@ from claimcheck.cli.main import database, emit_json, main, progress_bar
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--role",
+    type=click.Choice(["source", "reference"]),
+    default=None,
+    help="source: under review (default for new files); reference: material claims are checked "
+    "against. Without it a known file keeps its role.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the per-file results as JSON.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
     """Ingest source files (.txt, .md, .html) and folders, recursively."""
+    from typing import cast
+
     from claimcheck.ingest import FileResult, ingest_paths
+    from claimcheck.models import Role
     from claimcheck.text.printable import printable
 
     with database(ctx) as conn, progress_bar("ingest") as advance:
@@ -29,17 +39,21 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
                 click.echo(shown, err=True)
             advance(done, total)
 
-        report = ingest_paths(conn, list(paths), on_progress=report_file)
+        report = ingest_paths(
+            conn, list(paths), role=cast(Role | None, role), on_progress=report_file
+        )
     if as_json:
         emit_json([vars(f) for f in report.files])
     else:
         from claimcheck.cli.render import table
 
         done = [f for f in report.files if f.outcome not in ("failed", "skipped")]
-        rows = [[f.title, f.outcome, f.passages, f.claims, f.reanchored, f.orphaned] for f in done]
-        click.echo(
-            table(["document", "outcome", "passages", "claims", "re-anchored", "orphaned"], rows)
-        )
+        rows = [
+            [f.title, f.role, f.outcome, f.passages, f.claims, f.reanchored, f.orphaned]
+            for f in done
+        ]
+        headers = ["document", "role", "outcome", "passages", "claims", "re-anchored", "orphaned"]
+        click.echo(table(headers, rows))
         click.echo(
             f"{len(done)} documents, {sum(f.claims for f in done)} claims; "
             f"{len(report.failed)} failed"
@@ -63,22 +77,29 @@ def documents(ctx: click.Context, as_json: bool) -> None:
         from claimcheck.cli.render import table
 
         rows = [
-            [d.id, d.version, d.format, d.published or "—", d.title, d.sha256[:12], d.path]
+            [d.id, d.role, d.version, d.format, d.published or "—", d.title, d.sha256[:12], d.path]
             for d in docs
         ]
-        headers = ["id", "version", "format", "published", "title", "sha256", "path"]
+        headers = ["id", "role", "version", "format", "published", "title", "sha256", "path"]
         click.echo(table(headers, rows))
 
 
 @main.command()
+@click.option(
+    "--include-reference",
+    is_flag=True,
+    help="Also count reference documents and their claims (sources under review by default).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
-def summary(ctx: click.Context, as_json: bool) -> None:
-    """Summarise the database: documents, claims by status and by document, top claims."""
+def summary(ctx: click.Context, include_reference: bool, as_json: bool) -> None:
+    """Summarise the sources under review: claims by status and by document, top claims,
+    dismissed and hand-made claims, and claims the analysts disagree on."""
+    from claimcheck.models import Scope
     from claimcheck.store.summary import summarize
 
     with database(ctx) as conn:
-        result = summarize(conn)
+        result = summarize(conn, scope=Scope(include_reference=include_reference))
     if as_json:
         emit_json(result.model_dump(mode="json"))
     else:

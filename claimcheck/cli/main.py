@@ -7,13 +7,17 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from claimcheck import __version__
 from claimcheck.config import DB_ENV, resolve_db
 from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    from claimcheck.models import Scope
+    from claimcheck.store.decisions import Outcome
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATUSES = ["unverified", "confirmed", "disputed"]
@@ -161,3 +165,43 @@ def read_input_lines(source: str) -> list[str]:
             f"{exc.start})"
         ) from None
     return text.removeprefix("\ufeff").splitlines()
+
+
+def scope_options(function: F) -> F:
+    """`--include-reference` and `--include-dismissed`: what a listing or report covers."""
+    function = click.option(
+        "--include-dismissed",
+        is_flag=True,
+        help="Also list claims dismissed as 'not a claim' (hidden by default).",
+    )(function)
+    return click.option(
+        "--include-reference",
+        is_flag=True,
+        help="Also cover claims of reference documents (only sources under review by default).",
+    )(function)
+
+
+def make_scope(
+    include_reference: bool, include_dismissed: bool, analyst: str | None = None
+) -> Scope:
+    """The Scope the scope options describe."""
+    from claimcheck.models import Scope
+
+    return Scope(include_reference, include_dismissed, analyst)
+
+
+def echo_outcome(outcome: Outcome, as_json: bool) -> None:
+    """What a decision command did: the event and the change, or that nothing was recorded."""
+    if as_json:
+        entry = outcome.entry.model_dump(mode="json", by_alias=True) if outcome.entry else None
+        emit_json(
+            {
+                "claim_id": outcome.claim_id,
+                "recorded": entry is not None,
+                "event": entry,
+                "change": outcome.change if entry else None,
+                "message": outcome.message,
+            }
+        )
+        return
+    click.echo(outcome.message)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.main import database, main
+from claimcheck.cli.main import database, main, make_scope, scope_options
 from claimcheck.config import resolve_analyst
 
 
@@ -31,9 +31,18 @@ from claimcheck.config import resolve_analyst
     show_default=True,
     help="With --format prov: PROV-JSON or PROV-N.",
 )
+@scope_options
 @click.pass_context
-def report(ctx: click.Context, report_format: str, output: Path | None, prov_format: str) -> None:
-    """Write the provenance report: claims, sources, evidence, conflicts and decisions."""
+def report(
+    ctx: click.Context,
+    report_format: str,
+    output: Path | None,
+    prov_format: str,
+    include_reference: bool,
+    include_dismissed: bool,
+) -> None:
+    """Write the provenance report on the sources under review: claims, evidence, link
+    decisions, conflicts and decisions (dismissed claims counted, listed on request)."""
     import gc
     from typing import cast
 
@@ -46,7 +55,8 @@ def report(ctx: click.Context, report_format: str, output: Path | None, prov_for
     gc.disable()
     try:
         with database(ctx, must_exist=True) as conn:
-            data = build_report(conn, ctx.obj["db"])
+            scope = make_scope(include_reference, include_dismissed)
+            data = build_report(conn, ctx.obj["db"], scope=scope)
         text = render(data, report_format, cast(ProvFormat, prov_format))
     finally:
         gc.enable()
@@ -63,7 +73,8 @@ def report(ctx: click.Context, report_format: str, output: Path | None, prov_for
 @click.option("--analyst", help="Who decides (default $CLAIMCHECK_ANALYST, then the login name).")
 @click.pass_context
 def tui(ctx: click.Context, analyst: str | None) -> None:
-    """Triage claims from the keyboard: confirm, dispute, note, undo (? shows every key)."""
+    """Triage the sources' claims from the keyboard: confirm, dispute, note, dismiss, review
+    evidence links, add claims, undo and redo (? shows every key)."""
     from claimcheck.store import connect
     from claimcheck.tui import run
 

@@ -14,6 +14,7 @@ from claimcheck.extract.labels import (
     statement_lines,
 )
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.report.common import origin, strength_heading, verdicts
 from claimcheck.store.summary import Summary
 from claimcheck.text.context import in_context
 from claimcheck.text.printable import printable
@@ -40,15 +41,50 @@ def _cell(value: object, max_width: int) -> str:
     return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
 
-def claims_table(claims: Sequence[ClaimView]) -> str:
-    """One row per claim: id, status, worthiness, document, figures/dates and the text."""
+def flags(c: ClaimView) -> str:
+    """Short marks setting a claim apart: analysts disagree, hand-made, dismissed, reference."""
+    marks = [
+        ("disagree", c.disagreement),
+        ("hand", c.hand_made),
+        ("dismissed", c.dismissed),
+        ("reference", c.role == "reference"),
+    ]
+    return " ".join(name for name, on in marks if on)
+
+
+def claims_table(claims: Sequence[ClaimView], *, analyst: str | None = None) -> str:
+    """One row per claim: id, status, flags, worthiness, document, figures/dates and the text;
+    with `analyst`, that analyst's verdict too."""
     rows = []
     for c in claims:
         facts = ", ".join([q.text for q in c.quantities] + [d.value or d.text for d in c.dates])
         status = c.status.value + (" (orphaned)" if c.orphaned else "")
         status += " (changed since decided)" if c.changed_since_decided else ""
-        rows.append([c.id, status, f"{c.checkworthiness:.2f}", c.document_title, facts, c.text])
-    return table(["id", "status", "worth", "document", "facts", "claim"], rows, max_width=48)
+        row = [c.id, status, flags(c), f"{c.checkworthiness:.2f}", c.document_title, facts, c.text]
+        if analyst is not None:
+            verdict = c.verdicts.get(analyst)
+            row.insert(2, verdict.value if verdict else "—")
+        rows.append(row)
+    headers = ["id", "status", "flags", "worth", "document", "facts", "claim"]
+    if analyst is not None:
+        headers.insert(2, f"{analyst}'s verdict")
+    return table(headers, rows, max_width=48)
+
+
+def _review_lines(c: ClaimView) -> list[str]:
+    """Role, origin, dismissal, each analyst's verdict and what the status rests on."""
+    lines = [f"role       {c.role}"]
+    if c.hand_made:
+        lines.append(f"hand-made  {origin(c)}")
+    if c.dismissed:
+        lines.append("dismissed  not a claim (claimcheck restore, or undo)")
+    if c.verdicts:
+        disagree = "   [ANALYSTS DISAGREE]" if c.disagreement else ""
+        lines.append(f"verdicts   {verdicts(c)}{disagree}")
+    if c.basis:
+        lines.append(f"{strength_heading(c)}:")
+        lines += [f"  [{b.passage_id}] {b.document_title}: “{b.text}”" for b in c.basis]
+    return lines
 
 
 def claim_detail(c: ClaimView, document_text: str) -> str:
@@ -70,6 +106,7 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
         f"worthiness {c.checkworthiness:.2f}",
         f"attributed {c.attribution or '—'}",
         f"note       {c.note or '—'}",
+        *_review_lines(c),
         "",
         "in context:",
     ]
@@ -93,18 +130,35 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
     lines.append("history:" if c.history else "history:  none (unverified since ingest)")
     for h in c.history:
         note = f"  note: {h.note}" if h.note else ""
-        undo = f"  (undo of #{h.reverts})" if h.reverts else ""
-        lines.append(f"  #{h.id} {h.at}  {h.analyst}: {h.from_.value} → {h.to.value}{undo}{note}")
+        link_note = f"  link note: {h.link_note}" if h.link_note else ""
+        lines.append(f"  #{h.id} {h.at}  {h.analyst}: {h.action}{note}{link_note}")
     if len(c.anchors) > 1:
         lines.append("anchors:")
-        lines += [f"  {a.at}  {a.method:<9} {a.document_id} {a.start}–{a.end}" for a in c.anchors]
+        lines += [
+            f"  {a.at}  {a.method:<9} {a.document_id} {a.start}–{a.end}"
+            + (f" by {a.analyst}" if a.analyst else "")
+            for a in c.anchors
+        ]
     return "\n".join(lines)
 
 
 def evidence_table(evidence: Sequence[EvidenceView]) -> str:
-    """One row per evidence passage: stance, score, reason and source."""
-    rows = [[e.stance, f"{e.score:.2f}", e.reason, e.document_title, e.text] for e in evidence]
-    return table(["stance", "score", "reason", "source", "passage"], rows, max_width=56)
+    """One row per evidence passage: passage id, stance, the analyst's review, score, reason,
+    source."""
+    rows = [
+        [
+            e.passage_id,
+            e.label,
+            e.review,
+            f"{e.score:.2f}",
+            e.reason,
+            e.document_title,
+            e.text,
+        ]
+        for e in evidence
+    ]
+    headers = ["passage", "stance", "review", "score", "reason", "source", "passage text"]
+    return table(headers, rows, max_width=56)
 
 
 def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
@@ -136,9 +190,11 @@ def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
 def render_summary(summary: Summary, *, db: Path) -> str:
     """The summary as text for the terminal."""
     status = ", ".join(f"{n} {s}" for s, n in summary.by_status.items())
+    scope = "documents" if summary.include_reference else "sources under review"
     lines = [
-        f"database {db}: {summary.documents} documents, {summary.passages} passages, "
+        f"database {db}: {summary.documents} {scope}, {summary.passages} passages, "
         f"{summary.claims} claims ({status}; {summary.orphaned} orphaned)",
+        _review_line(summary),
         "",
         table(
             ["document", "version", "passages", "claims", "figures", "dates", "orphaned"],
@@ -161,6 +217,25 @@ def render_summary(summary: Summary, *, db: Path) -> str:
         ),
     ]
     return "\n".join(lines)
+
+
+def _review_line(summary: Summary) -> str:
+    links = ", ".join(f"{n} {v}" for v, n in sorted(summary.links.items())) or "none reviewed"
+    disagree = (
+        f"; analysts disagree on {len(summary.disagreements)}: {', '.join(summary.disagreements)}"
+        if summary.disagreements
+        else ""
+    )
+    reference = (
+        ""
+        if summary.include_reference
+        else f"reference: {summary.reference_documents} documents, "
+        f"{summary.reference_claims} claims (--include-reference); "
+    )
+    return (
+        f"{reference}{summary.dismissed} dismissed, {summary.hand_made} hand-made; "
+        f"evidence links: {links}{disagree}"
+    )
 
 
 def _evidence_line(summary: Summary) -> str:

@@ -133,6 +133,8 @@ def _publish(conn: sqlite3.Connection, doc: Document, previous: Document | None)
     if (current.id if current else None) != (previous.id if previous else None):
         raise Redo(f"{doc.path} got a new version meanwhile")
     docs_store.publish_document(conn, doc.id, doc.version, previous.id if previous else None)
+    if previous is not None and doc.role != previous.role:
+        docs_store.set_role(conn, doc.path, doc.role, "ingest", now())
 
 
 def _move_claims(conn: sqlite3.Connection, moves: Sequence[Move], at: str) -> None:

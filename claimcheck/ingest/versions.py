@@ -13,7 +13,7 @@ from typing import Literal
 
 from claimcheck.extract.claims import checkworthiness, sentence_facts
 from claimcheck.extract.datecontext import DateContext
-from claimcheck.models import Claim, Document
+from claimcheck.models import Claim, Document, Role
 from claimcheck.store.claims import claims_for_document, orphans_of_path
 from claimcheck.text.anchor import make_span, reanchor
 from claimcheck.text.spans import SpanSet
@@ -34,6 +34,7 @@ class FileResult:
     claims: int = 0
     reanchored: int = 0
     orphaned: int = 0
+    role: Role = "source"
 
 
 def document_id(path: str, sha256: str, version: int | None = None) -> str:
@@ -127,15 +128,20 @@ def _moved(
     fresh = by_span.get((start, end))
     if fresh is not None:
         return fresh.model_copy(update={"id": old.id})
-    published = date.fromisoformat(doc.published) if doc.published else None
+    return claim_at(doc, start, end, old.id)
+
+
+def claim_at(document: Document, start: int, end: int, claim_id: str) -> Claim:
+    """A claim anchored at [start, end) of a document version, its facts read from the span."""
+    published = date.fromisoformat(document.published) if document.published else None
     context = DateContext(published=published)
-    dates, quantities, attribution = sentence_facts(doc.text, start, end, context)
-    exact = doc.text[start:end]
+    dates, quantities, attribution = sentence_facts(document.text, start, end, context)
+    exact = document.text[start:end]
     return Claim(
-        id=old.id,
-        document_id=doc.id,
-        span=make_span(doc.text, start, end),
-        sha256=doc.sha256,
+        id=claim_id,
+        document_id=document.id,
+        span=make_span(document.text, start, end),
+        sha256=document.sha256,
         text=exact,
         quantities=quantities,
         dates=dates,

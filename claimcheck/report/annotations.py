@@ -14,7 +14,7 @@ from typing import Any
 
 from claimcheck.models import ClaimView, EvidenceView, HistoryEntry, Span
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import dates, figures, file_uri
+from claimcheck.report.common import badges, dates, figures, file_uri, made_by
 from claimcheck.text.jsontext import pretty_json
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -27,6 +27,14 @@ CONTEXT: list[Any] = [
         "embeddingModel": "cc:embeddingModel",
         "stanceModel": "cc:stanceModel",
         "score": "cc:score",
+        "role": "cc:role",
+        "origin": "cc:origin",
+        "handMade": "cc:handMade",
+        "dismissed": "cc:dismissed",
+        "suggestedStance": "cc:suggestedStance",
+        "linkDecision": "cc:linkDecision",
+        "eventKind": "cc:eventKind",
+        "passage": "cc:passage",
     },
 ]
 
@@ -54,23 +62,44 @@ def _claim_id(claim: ClaimView) -> str:
 
 def _claim(claim: ClaimView, generator: dict[str, str]) -> dict[str, Any]:
     facts = "; ".join(figures(claim) + dates(claim))
-    return {
+    marks = "".join(f", {word}" for word in badges(claim))
+    annotation: dict[str, Any] = {
         "id": _claim_id(claim),
         "type": "Annotation",
         "motivation": "highlighting",
         "generator": generator,
+        "role": claim.role,
+        "origin": claim.origin,
+        "handMade": claim.hand_made,
+        "dismissed": claim.dismissed,
         "body": {
             "type": "TextualBody",
             "purpose": "describing",
             "format": "text/plain",
-            "value": f"claim ({claim.status.value}){': ' + facts if facts else ''}",
+            "value": f"claim ({claim.status.value}{marks}){': ' + facts if facts else ''}",
         },
         "target": target(claim.document_path, claim.sha256, claim.span),
     }
+    if claim.hand_made:
+        annotation["creator"] = {"type": "Person", "name": made_by(claim)}
+    return annotation
 
 
 def _evidence(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
-    stance = "update" if e.kind == "update" else e.stance
+    annotation = _suggestion(claim, e, sha256)
+    annotation["suggestedStance"] = e.suggested_stance
+    if e.link is not None or e.link_note is not None:
+        annotation["linkDecision"] = e.link
+        annotation["creator"] = {"type": "Person", "name": e.link_analyst}
+        annotation["modified"] = e.link_at
+        annotation["body"].append(
+            {"type": "TextualBody", "purpose": "assessing", "value": e.review}
+        )
+    return annotation
+
+
+def _suggestion(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
+    stance = e.label
     return {
         "id": f"urn:claimcheck:evidence:{claim.id}:{e.passage_id}",
         "type": "Annotation",
@@ -97,16 +126,22 @@ def _evidence(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
 
 
 def _decision(claim: ClaimView, entry: HistoryEntry) -> dict[str, Any]:
-    value = entry.to.value + (f": {entry.note}" if entry.note else "")
-    return {
+    event = "" if entry.kind in ("status", "note") else f"; {entry.action}"
+    link_note = f" (link note: {entry.link_note})" if entry.link_note else ""
+    value = entry.to.value + event + (f": {entry.note}" if entry.note else "") + link_note
+    annotation: dict[str, Any] = {
         "id": f"urn:claimcheck:decision:{entry.id}",
         "type": "Annotation",
         "motivation": "assessing",
+        "eventKind": entry.kind,
         "creator": {"type": "Person", "name": entry.analyst},
         "created": entry.at,
         "body": {"type": "TextualBody", "purpose": "assessing", "value": value},
         "target": target(claim.document_path, claim.sha256, claim.span),
     }
+    if entry.passage_id is not None:
+        annotation["passage"] = entry.passage_id
+    return annotation
 
 
 def render_annotations(data: ReportInput) -> str:

@@ -9,17 +9,23 @@ from importlib import metadata
 from pathlib import Path
 
 from claimcheck import __version__
-from claimcheck.models import ClaimView, ConflictView
+from claimcheck.models import ClaimView, ConflictView, Scope
 from claimcheck.report.model import (
     CheckRun,
     DocumentCounts,
     ModelsUsed,
     Report,
     ReportDocument,
+    ReportScope,
     ReportSummary,
 )
 from claimcheck.store.evidence import conflicts_in, count_by_kind
-from claimcheck.store.reporting import check_run_rows, models_used, report_documents
+from claimcheck.store.reporting import (
+    check_run_rows,
+    models_used,
+    report_documents,
+    review_counts,
+)
 from claimcheck.store.views import claim_views
 
 PACKAGES = (
@@ -74,7 +80,9 @@ def _documents(
     return documents, {r["id"]: r["text"] for r in rows}
 
 
-def _summary(claims: list[ClaimView], found: list[ConflictView]) -> ReportSummary:
+def _summary(
+    claims: list[ClaimView], found: list[ConflictView], review: dict[str, int]
+) -> ReportSummary:
     by_status = {"unverified": 0, "confirmed": 0, "disputed": 0}
     per_document: dict[str, DocumentCounts] = {}
     for claim in claims:
@@ -98,14 +106,31 @@ def _summary(claims: list[ClaimView], found: list[ConflictView]) -> ReportSummar
         by_document=sorted(per_document.values(), key=lambda d: d.title.lower()),
         conflicts_by_kind=dict(sorted(count_by_kind(found).items())),
         claims_with_conflicts=len({c.claim_id for c in found}),
+        hand_made=sum(c.hand_made for c in claims),
+        links=_links(claims),
+        disagreements=[c.id for c in claims if c.disagreement],
+        **review,
     )
 
 
+def _links(claims: list[ClaimView]) -> dict[str, int]:
+    links: dict[str, int] = {}
+    for verdict in (e.link for c in claims for e in c.evidence if e.link):
+        links[verdict] = links.get(verdict, 0) + 1
+    return dict(sorted(links.items()))
+
+
 def build_report(
-    conn: sqlite3.Connection, database: Path, *, generated_at: str | None = None
+    conn: sqlite3.Connection,
+    database: Path,
+    *,
+    generated_at: str | None = None,
+    scope: Scope | None = None,
 ) -> ReportInput:
-    """Everything the database holds about its claims, as a Report plus the documents' texts."""
-    claims = claim_views(conn)
+    """What the database holds about the claims in scope (sources under review, without
+    dismissed claims, by default), as a Report plus the documents' texts."""
+    scope = scope or Scope()
+    claims = claim_views(conn, scope=scope)
     referenced = {c.document_id for c in claims}
     referenced |= {e.document_id for c in claims for e in c.evidence}
     documents, texts = _documents(conn, referenced)
@@ -114,10 +139,13 @@ def build_report(
         generated_at=generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
         database=str(database),
         models=_models(conn),
-        summary=_summary(claims, found),
+        summary=_summary(claims, found, review_counts(conn, scope.include_reference)),
         documents=documents,
         claims=claims,
         conflicts=found,
         check_runs=[CheckRun.model_validate(row) for row in check_run_rows(conn)],
+        scope=ReportScope(
+            include_reference=scope.include_reference, include_dismissed=scope.include_dismissed
+        ),
     )
     return ReportInput(report=report, texts=texts)

@@ -2,9 +2,10 @@
 
 Rating scale (stated in docs/cli.md): bestRating 3, worstRating 1; confirmed → 3, unverified → 2,
 disputed → 1, with `alternateName` the status word. `datePublished` of the review is the latest
-decision's date; `author` its analyst; the reviewed claim's `appearance` is the source document
-(a MediaObject, a kind of CreativeWork, so it can carry the version's `sha256`), its `author` the
-attribution (untyped: it may name a person or an organisation).
+decision's date; `author` its analyst; `citation` quotes the passages the status decision rests
+on; a hand-made claim carries the keyword `hand-made`; the reviewed claim's `appearance` is the
+source document (a MediaObject, a kind of CreativeWork, so it can carry the version's `sha256`),
+its `author` the attribution (untyped: it may name a person or an organisation).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from claimcheck.stance.cues import is_reporting_date
 from claimcheck.text.jsontext import pretty_json
 
 RATING = {"confirmed": 3, "unverified": 2, "disputed": 1}
+GENRES = {"source": "source under review", "reference": "reference material"}
+"""The document's role, as the appearance's schema.org `genre`."""
 BEST, WORST = 3, 1
 
 
@@ -34,9 +37,18 @@ def said_on(claim: ClaimView) -> str | None:
     return None
 
 
+VERDICT_EVENTS = ("status", "note", "undo", "redo")
+"""Events that review the claim itself (a link review or a dismissal does not)."""
+
+
+def decided(claim: ClaimView) -> bool:
+    """Whether an analyst has reviewed the claim itself (status or note, or undone one)."""
+    return any(h.kind in VERDICT_EVENTS for h in claim.history)
+
+
 def review(claim: ClaimView) -> dict[str, Any]:
     """One ClaimReview object for a decided claim."""
-    latest = claim.history[-1]
+    latest = [h for h in claim.history if h.kind in VERDICT_EVENTS][-1]
     item: dict[str, Any] = {
         "@type": "Claim",
         "text": claim.text,
@@ -45,6 +57,7 @@ def review(claim: ClaimView) -> dict[str, Any]:
             "url": file_uri(claim.document_path),
             "name": claim.document_title,
             "sha256": claim.sha256,
+            "genre": GENRES[claim.role],
         },
     }
     if claim.attribution:
@@ -70,11 +83,26 @@ def review(claim: ClaimView) -> dict[str, Any]:
     }
     if claim.note:
         body["reviewBody"] = claim.note
+    if claim.hand_made:
+        item["keywords"] = ["hand-made"]  # the analyst, not the extractor, chose this span
+    if claim.basis:
+        body["citation"] = [
+            {
+                "@type": "Quotation",
+                "text": b.text,
+                "isPartOf": {
+                    "@type": "MediaObject",
+                    "url": file_uri(b.document_path),
+                    "name": b.document_title,
+                },
+            }
+            for b in claim.basis
+        ]
     return body
 
 
 def render_claimreview(data: ReportInput) -> str:
     """A JSON-LD document: an @graph of ClaimReview objects, one per decided claim."""
-    reviews = [review(c) for c in data.report.claims if c.history]
+    reviews = [review(c) for c in data.report.claims if decided(c)]
     document = {"@context": "https://schema.org", "@graph": reviews}
     return pretty_json(document) + "\n"

@@ -33,7 +33,47 @@ def statements(claim: ClaimView) -> list[str]:
 
 
 def counts(claim: ClaimView) -> tuple[int, int]:
-    """Supporting and contradicting evidence passages."""
-    supporting = sum(1 for e in claim.evidence if e.stance == "supports")
-    contradicting = sum(1 for e in claim.evidence if e.stance == "contradicts")
+    """Supporting and contradicting evidence passages (an analyst's stance counts; a rejected
+    link does not)."""
+    kept = [e for e in claim.evidence if e.link != "rejected"]
+    supporting = sum(1 for e in kept if e.stance == "supports")
+    contradicting = sum(1 for e in kept if e.stance == "contradicts")
     return supporting, contradicting
+
+
+def badges(claim: ClaimView) -> list[str]:
+    """Words marking what sets a claim apart, in a fixed order."""
+    marks = [
+        ("analysts disagree", claim.disagreement),
+        ("hand-made", claim.hand_made),
+        ("dismissed", claim.dismissed),
+        ("reference", claim.role == "reference"),
+    ]
+    return [word for word, on in marks if on]
+
+
+def made_by(claim: ClaimView) -> str | None:
+    """The analyst who added, split or last edited the claim's span, if any did."""
+    editors = [a.analyst for a in claim.anchors if a.method == "edited" and a.analyst]
+    return editors[-1] if editors else claim.created_by
+
+
+def origin(claim: ClaimView) -> str:
+    """How the claim came to be: 'extracted', 'added by ana', 'split by ana from c…', with
+    '; span edited by bo' when an analyst moved its span."""
+    made = {
+        "added": f"added by {claim.created_by}",
+        "split": f"split by {claim.created_by} from {claim.split_from}",
+    }.get(claim.origin, "extracted")
+    editors = [a.analyst for a in claim.anchors if a.method == "edited" and a.analyst]
+    return made + (f"; span edited by {', '.join(dict.fromkeys(editors))}" if editors else "")
+
+
+def verdicts(claim: ClaimView) -> str:
+    """Each analyst's verdict: 'ana: confirmed, bo: disputed', or '—'."""
+    return ", ".join(f"{a}: {s.value}" for a, s in sorted(claim.verdicts.items())) or "—"
+
+
+def strength_heading(claim: ClaimView) -> str:
+    """'confirmed on the strength of' for a status decision resting on accepted passages."""
+    return f"{claim.status.value.capitalize()} on the strength of"

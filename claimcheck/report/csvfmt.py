@@ -14,8 +14,9 @@ import csv
 import io
 import unicodedata
 
+from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import counts, dates, figures
+from claimcheck.report.common import counts, dates, figures, origin, verdicts
 
 HEADER = [
     "id",
@@ -35,6 +36,15 @@ HEADER = [
     "conflicts",
     "orphaned",
     "changed_since_decided",
+    "role",
+    "origin",
+    "hand_made",
+    "dismissed",
+    "verdicts",
+    "analysts_disagree",
+    "accepted_passages",
+    "rejected_passages",
+    "basis",
 ]
 
 _FORMULA_STARTS = frozenset("=+-@")
@@ -89,6 +99,26 @@ def render_csv(data: ReportInput) -> str:
             conflicted.get(claim.id, 0),
             "yes" if claim.orphaned else "",
             "yes" if claim.changed_since_decided else "",
+            *_review(claim),
         ]
         writer.writerow([cell(value) if isinstance(value, str) else value for value in row])
     return buffer.getvalue()
+
+
+def _review(claim: ClaimView) -> list[str]:
+    """Role, origin, dismissal, verdicts and link decisions of one claim, as cells."""
+
+    def passages(verdict: str) -> str:
+        return "; ".join(str(e.passage_id) for e in claim.evidence if e.link == verdict)
+
+    return [
+        claim.role,
+        cell(origin(claim)),
+        "yes" if claim.hand_made else "",
+        "yes" if claim.dismissed else "",
+        cell(verdicts(claim) if claim.verdicts else ""),
+        "yes" if claim.disagreement else "",
+        passages("accepted"),
+        passages("rejected"),
+        "; ".join(str(b.passage_id) for b in claim.basis),
+    ]

@@ -13,9 +13,19 @@ import hashlib
 from html import escape
 from importlib import resources
 
-from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.models import BasisPassage, ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import CONTEXT, counts, dates, figures, statements
+from claimcheck.report.common import (
+    CONTEXT,
+    badges,
+    counts,
+    dates,
+    figures,
+    origin,
+    statements,
+    strength_heading,
+    verdicts,
+)
 from claimcheck.report.model import Report
 from claimcheck.text.context import in_context
 
@@ -90,10 +100,30 @@ def _summary(report: Report) -> str:
     return (
         '<section id="summary"><h2>Summary</h2>'
         f"<p>{s.claims} claims; {s.claims_with_conflicts} contradicted or updated by another "
-        f'source (conflicting passages: {listed}).</p><div class="charts">'
+        f"source (conflicting passages: {listed}).</p>{_review_summary(report)}"
+        '<div class="charts">'
         f"{_chart('Claims by status', by_status)}{_chart('Claims by document', by_document)}"
         f"{_chart('Conflicting passages by kind', by_kind) if kinds else ''}</div></section>"
     )
+
+
+def _review_summary(report: Report) -> str:
+    """Roles, dismissed and hand-made claims, link decisions and disagreements, as a list."""
+    s, scope = report.summary, report.scope
+    links = ", ".join(f"{n} {escape(v)}" for v, n in s.links.items()) or "none"
+    reference = f"{s.reference_documents} reference documents with {s.reference_claims} claims"
+    items = [
+        "Sources under review"
+        + (f" and {reference}" if scope.include_reference else f"; {reference} not listed"),
+        f"Dismissed as not a claim: {s.dismissed}"
+        + ("" if scope.include_dismissed else " (not listed)"),
+        f"Hand-made claims: {s.hand_made}",
+        f"Evidence links reviewed by analysts: {links}",
+    ]
+    if s.disagreements:
+        shown = ", ".join(f'<a href="#{escape(c)}">{escape(c)}</a>' for c in s.disagreements)
+        items.append(f'<span class="disagree">Analysts disagree on</span>: {shown}')
+    return '<ul class="review">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
 def _where(path: str, start: int, end: int) -> str:
@@ -134,7 +164,7 @@ def _conflicts(report: Report) -> str:
     )
 
 
-def _quote(text: str | None, e: ClaimView | EvidenceView, css: str = "") -> str:
+def _quote(text: str | None, e: ClaimView | EvidenceView | BasisPassage, css: str = "") -> str:
     c = in_context(text, e.span, CONTEXT)
     return (
         f"<blockquote>{'…' if c.clipped_before else ''}{escape(c.before)}"
@@ -146,17 +176,18 @@ def _quote(text: str | None, e: ClaimView | EvidenceView, css: str = "") -> str:
 def _evidence_table(evidence: list[EvidenceView], texts: dict[str, str]) -> str:
     rows = []
     for e in evidence:
-        stance = "update" if e.kind == "update" else e.stance
-        conflict = ' class="conflict"' if stance in ("contradicts", "update") else ""
+        stance = e.label
+        css = "rejected" if e.link == "rejected" else "conflict" if e.is_conflict else ""
         rows.append(
-            f'<tr{conflict}><td class="stance-{stance}">{stance}</td><td>{e.score:.2f}</td>'
+            f'<tr class="{css}"><td class="stance-{stance}">{stance}</td>'
+            f"<td>{escape(e.review) or '—'}</td><td>{e.score:.2f}</td>"
             f"<td>{escape(e.reason)}</td><td>{escape(e.document_title)}"
             f"{_where(e.document_path, e.span.start, e.span.end)}"
             f"{_quote(texts.get(e.document_id), e, 'evidence')}</td></tr>"
         )
     return (
-        "<table><thead><tr><th>stance</th><th>score</th><th>reason</th><th>source</th></tr>"
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        "<table><thead><tr><th>stance</th><th>review</th><th>score</th><th>reason</th>"
+        f"<th>source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -167,7 +198,8 @@ def _evidence(claim: ClaimView, texts: dict[str, str]) -> str:
     decisive: list[EvidenceView] = []
     related: list[EvidenceView] = []
     for e in claim.evidence:
-        (related if e.stance == "related" and e.kind != "update" else decisive).append(e)
+        folded = e.label == "related" and e.link is None
+        (related if folded else decisive).append(e)
     shown = _evidence_table(decisive, texts) if decisive else ""
     if not related:
         return shown
@@ -183,8 +215,8 @@ def _history(claim: ClaimView) -> str:
         return '<p class="muted">No decisions yet.</p>'
     rows = "".join(
         f"<tr><td>#{h.id}</td><td>{escape(h.at)}</td><td>{escape(h.analyst)}</td>"
-        f"<td>{h.from_.value} → {h.to.value}</td><td>{escape(h.note or '')}"
-        f"{f' (undoes #{h.reverts})' if h.reverts else ''}</td></tr>"
+        f"<td>{escape(h.action)}</td><td>{escape(h.note or '')}"
+        f"{f' (link note: {escape(h.link_note)})' if h.link_note else ''}</td></tr>"
         for h in claim.history
     )
     return (
@@ -209,6 +241,9 @@ def _facts(claim: ClaimView) -> str:
         ("check-worthiness", f"{claim.checkworthiness:.2f}"),
         ("evidence", f"{supporting} supporting, {contradicting} contradicting"),
         ("note", escape(claim.note) if claim.note else "—"),
+        ("role", claim.role),
+        ("origin", escape(origin(claim))),
+        ("verdicts", escape(verdicts(claim))),
     ]
     stated = statements(claim)  # denials, ranks, open questions: listed only where there are any
     if stated:
@@ -216,17 +251,30 @@ def _facts(claim: ClaimView) -> str:
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
 
 
+def _basis(claim: ClaimView, texts: dict[str, str]) -> str:
+    """The accepted passages the status decision rests on, quoted in their context."""
+    if not claim.basis:
+        return ""
+    items = "".join(
+        f"<li>{escape(b.document_title)}{_where(b.document_path, b.span.start, b.span.end)}"
+        f"{_quote(texts.get(b.document_id), b, 'evidence')}</li>"
+        for b in claim.basis
+    )
+    return f'<h4 class="basis">{strength_heading(claim)}</h4><ol class="basis">{items}</ol>'
+
+
 def _claim(claim: ClaimView, texts: dict[str, str], conflicted: set[str]) -> str:
     conflict = claim.id in conflicted
     orphan = ' <span class="badge orphaned">orphaned</span>' if claim.orphaned else ""
     if claim.changed_since_decided:
         orphan += ' <span class="badge orphaned">changed since decided</span>'
+    orphan += "".join(f' <span class="badge flag">{word}</span>' for word in badges(claim))
     return (
         f'<article class="claim{" conflict" if conflict else ""}" id="{escape(claim.id)}" '
         f'data-status="{claim.status.value}" data-conflict="{int(conflict)}">'
         f'<h3><span class="badge {claim.status.value}">{claim.status.value}</span>{orphan} '
         f'<span class="mono">{escape(claim.id)}</span></h3>'
-        f"{_quote(texts.get(claim.document_id), claim)}{_facts(claim)}"
+        f"{_quote(texts.get(claim.document_id), claim)}{_facts(claim)}{_basis(claim, texts)}"
         f"<h4>Decisions</h4>{_history(claim)}<h4>Evidence</h4>{_evidence(claim, texts)}"
         "</article>"
     )
@@ -257,6 +305,7 @@ def _provenance(report: Report) -> str:
     documents = [
         [
             escape(d.title),
+            d.role,
             f'<span class="mono">{escape(d.path)}</span>',
             f"{d.version}{'' if d.current else ' (replaced)'}",
             f'<span class="mono">{escape(d.sha256)}</span>',
@@ -278,7 +327,8 @@ def _provenance(report: Report) -> str:
     ]  # fmt: skip
     return (
         '<section id="documents"><h2>Documents</h2>'
-        f"{_table(['title', 'path', 'version', 'sha256', 'ingested'], documents)}</section>"
+        f"{_table(['title', 'role', 'path', 'version', 'sha256', 'ingested'], documents)}"
+        "</section>"
         '<section id="models"><h2>Models and versions</h2><div class="columns">'
         f"{_table(['component', 'version'], models, 'narrow')}"
         f"{_table(['check run', 'at', 'embedding', 'stance', 'claims'], runs, 'narrow')}"

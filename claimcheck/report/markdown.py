@@ -11,7 +11,17 @@ import re
 
 from claimcheck.models import ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import CONTEXT, counts, dates, figures, statements
+from claimcheck.report.common import (
+    CONTEXT,
+    badges,
+    counts,
+    dates,
+    figures,
+    origin,
+    statements,
+    strength_heading,
+    verdicts,
+)
 from claimcheck.report.model import Report
 from claimcheck.text.context import in_context
 
@@ -55,6 +65,26 @@ def _summary(report: Report) -> list[str]:
     lines += _table(["document", "claims", "unverified", "confirmed", "disputed"], documents)
     kinds = ", ".join(f"{n} {k}" for k, n in s.conflicts_by_kind.items()) or "none"
     lines += ["", f"Conflicts: {s.claims_with_conflicts} claims ({kinds}).", ""]
+    return [*lines, *_review_summary(report), ""]
+
+
+def _review_summary(report: Report) -> list[str]:
+    """Roles, dismissed and hand-made claims, link decisions, disagreements."""
+    s, scope = report.summary, report.scope
+    links = ", ".join(f"{n} {v}" for v, n in s.links.items()) or "none"
+    listed = "listed below" if scope.include_dismissed else "not listed; --include-dismissed"
+    lines = [
+        "- Sources under review"
+        + (" and reference material" if scope.include_reference else "")
+        + f"; {s.reference_documents} reference documents with {s.reference_claims} claims"
+        + ("" if scope.include_reference else " not listed (--include-reference)"),
+        f"- Dismissed as not a claim: {s.dismissed} ({listed})",
+        f"- Hand-made claims: {s.hand_made}",
+        f"- Evidence links reviewed by analysts: {links}",
+    ]
+    if s.disagreements:
+        shown = ", ".join(f"[{cid}](#{cid})" for cid in s.disagreements)
+        lines.append(f"- Analysts disagree on: {shown}")
     return lines
 
 
@@ -80,26 +110,42 @@ def _evidence(evidence: list[EvidenceView]) -> list[str]:
         return ["No evidence found yet.", ""]
     rows = [
         [
-            "update" if e.kind == "update" else e.stance,
+            e.label,
+            escape(e.review) or "—",
             f"{e.score:.2f}",
             escape(e.reason),
             escape(e.document_title),
-            f"{e.span.start}–{e.span.end}",
+            f"{e.passage_id}: {e.span.start}–{e.span.end}",
             escape(e.text),
         ]
         for e in evidence
     ]
-    return [*_table(["stance", "score", "reason", "source", "span", "passage"], rows), ""]
+    headers = ["stance", "review", "score", "reason", "source", "passage: span", "passage"]
+    return [*_table(headers, rows), ""]
+
+
+def _basis(claim: ClaimView) -> list[str]:
+    if not claim.basis:
+        return []
+    lines = [f"{strength_heading(claim)}:", ""]
+    lines += [
+        f"> “{escape(b.text)}” — {escape(b.document_title)}, passage {b.passage_id} "
+        f"({b.span.start}–{b.span.end}){', ' + b.stance if b.stance else ''}"
+        for b in claim.basis
+    ]
+    return [*lines, ""]
 
 
 def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]:
     context = in_context(texts.get(claim.document_id), claim.span, CONTEXT)
     document = report.document(claim.document_id)
     supporting, contradicting = counts(claim)
+    marks = "".join(f" — {word}" for word in badges(claim))
     lines = [
         f'### <a id="{claim.id}"></a>{claim.id} — {claim.status.value}'
         + (" — orphaned" if claim.orphaned else "")
-        + (" — changed since decided" if claim.changed_since_decided else ""),
+        + (" — changed since decided" if claim.changed_since_decided else "")
+        + marks,
         "",
         f"> {'…' if context.clipped_before else ''}{escape(context.before)}"
         f"**{escape(context.exact)}**{escape(context.after)}"
@@ -114,7 +160,11 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
         f"- Check-worthiness: {claim.checkworthiness:.2f}; evidence: {supporting} supporting, "
         f"{contradicting} contradicting",
         f"- Note: {escape(claim.note) if claim.note else '—'}",
+        f"- Role: {claim.role}; origin: {escape(origin(claim))}",
+        f"- Verdicts: {escape(verdicts(claim))}"
+        + (" (analysts disagree)" if claim.disagreement else ""),
         "",
+        *_basis(claim),
     ]
     stated = statements(claim)  # denials, ranks, open questions: listed only where there are any
     if stated:
@@ -126,13 +176,13 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
                 str(h.id),
                 h.at,
                 escape(h.analyst),
-                h.from_.value,
-                h.to.value,
-                escape(h.note or "") + (f" (undoes #{h.reverts})" if h.reverts else ""),
+                escape(h.action),
+                escape(h.note or "")
+                + (f" (link note: {escape(h.link_note)})" if h.link_note else ""),
             ]
             for h in claim.history
         ]
-        lines += _table(["#", "at", "analyst", "from", "to", "note"], decisions)
+        lines += _table(["#", "at", "analyst", "event", "note"], decisions)
         lines.append("")
     return [*lines, "Evidence:", "", *_evidence(claim.evidence)]
 
@@ -141,6 +191,7 @@ def _documents(report: Report) -> list[str]:
     rows = [
         [
             escape(d.title),
+            d.role,
             escape(d.path),
             f"{d.version}{'' if d.current else ' (replaced)'}",
             f"`{d.sha256}`",
@@ -148,7 +199,8 @@ def _documents(report: Report) -> list[str]:
         ]
         for d in report.documents
     ]
-    return ["## Documents", "", *_table(["title", "path", "version", "sha256", "ingested"], rows)]
+    headers = ["title", "role", "path", "version", "sha256", "ingested"]
+    return ["## Documents", "", *_table(headers, rows)]
 
 
 def _models(report: Report) -> list[str]:

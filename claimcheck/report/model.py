@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from claimcheck.models import ClaimView, ConflictView, Record
+from claimcheck.models import ClaimView, ConflictView, Record, Role
 
 SCHEMA: Literal["claimcheck.report/1"] = "claimcheck.report/1"
 
@@ -23,6 +23,7 @@ class ReportDocument(Record):
     current: bool = Field(default=True, description="False for a version a re-ingest replaced.")
     published: str | None = Field(default=None, description="Publication date, if known.")
     published_from: str | None = Field(default=None, description="Where it was read.")
+    role: Role = Field(default="source", description="source (under review) or reference.")
 
 
 class ModelsUsed(Record):
@@ -63,6 +64,27 @@ class ReportSummary(Record):
     by_document: list[DocumentCounts]
     conflicts_by_kind: dict[str, int]
     claims_with_conflicts: int
+    dismissed: int = Field(
+        default=0, description="Claims dismissed as 'not a claim' (listed only on request)."
+    )
+    hand_made: int = Field(
+        default=0, description="Claims listed that an analyst added, split or edited."
+    )
+    links: dict[str, int] = Field(
+        default_factory=dict, description="Listed claims' evidence links by analyst verdict."
+    )
+    disagreements: list[str] = Field(
+        default_factory=list, description="Listed claims whose analysts' verdicts disagree."
+    )
+    reference_documents: int = Field(default=0, description="Current reference documents.")
+    reference_claims: int = Field(default=0, description="Claims of reference documents.")
+
+
+class ReportScope(Record):
+    """What the report lists: sources only unless asked, dismissed claims only on request."""
+
+    include_reference: bool = False
+    include_dismissed: bool = False
 
 
 class Report(Record):
@@ -79,6 +101,7 @@ class Report(Record):
     claims: list[ClaimView]
     conflicts: list[ConflictView]
     check_runs: list[CheckRun] = Field(default_factory=list)
+    scope: ReportScope = Field(default_factory=ReportScope)
 
     def document(self, document_id: str) -> ReportDocument | None:
         """A document of the report by id."""

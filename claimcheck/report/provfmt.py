@@ -1,8 +1,11 @@
 """`--format prov`: W3C PROV through the `prov` package, as PROV-JSON or PROV-N.
 
-Entities: document versions, claims, analyst decisions and conflicts. Activities: the ingest of
-each document version, each `check` run, each review (decision). Agents: analysts (prov:Person),
-the models (prov:SoftwareAgent) and claimcheck itself.
+Entities: document versions (with their role), claims (role, origin, dismissal), the passages
+analysts reviewed, analyst decisions (every event: status, note, link review, dismissal, undo)
+and conflicts. Activities: the ingest of each document version, each `check` run, each review
+(decision). Agents: analysts (prov:Person), the models (prov:SoftwareAgent) and claimcheck itself.
+A hand-made claim is attributed to its analyst; a status decision is derived from the passages it
+rests on.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from claimcheck.report.build import ReportInput
+from claimcheck.report.common import made_by
 from claimcheck.text.jsontext import pretty_json
 
 if TYPE_CHECKING:
     from prov.model import ProvDocument
 
-    from claimcheck.models import ClaimView
+    from claimcheck.models import ClaimView, HistoryEntry
     from claimcheck.report.model import Report
 
 ProvFormat = Literal["json", "provn"]
@@ -66,6 +70,7 @@ def _documents(doc: ProvDocument, report: Report, tool: Any) -> None:
                     "cc:path": d.path,
                     "cc:sha256": d.sha256,
                     "cc:version": d.version,
+                    "cc:role": d.role,
                 }
             ),
         )
@@ -95,6 +100,12 @@ def _check_runs(doc: ProvDocument, report: Report, tool: Any) -> None:
                 doc.used(check, f"cc:document-{d.id}")
 
 
+def _analyst(doc: ProvDocument, name: str) -> Any:
+    return doc.agent(
+        f"cc:analyst-{_slug(name)}", _a({"prov:type": "prov:Person", "prov:label": name})
+    )
+
+
 def _claim(doc: ProvDocument, claim: ClaimView) -> None:
     """A claim derived from its document, and each analyst review of it."""
     entity = doc.entity(
@@ -106,26 +117,60 @@ def _claim(doc: ProvDocument, claim: ClaimView) -> None:
                 "cc:start": claim.span.start,
                 "cc:end": claim.span.end,
                 "cc:sha256": claim.sha256,
+                "cc:role": claim.role,
+                "cc:origin": claim.origin,
+                "cc:handMade": claim.hand_made,
+                "cc:dismissed": claim.dismissed,
             }
         ),
     )
     doc.wasDerivedFrom(entity, f"cc:document-{claim.document_id}")
     doc.wasGeneratedBy(entity, f"cc:ingest-{claim.document_id}")
+    maker = made_by(claim)
+    if claim.hand_made and maker:
+        doc.wasAttributedTo(entity, _analyst(doc, maker))
+    _reviewed_passages(doc, claim)
     for h in claim.history:
-        analyst = doc.agent(
-            f"cc:analyst-{_slug(h.analyst)}",
-            _a({"prov:type": "prov:Person", "prov:label": h.analyst}),
-        )
+        analyst = _analyst(doc, h.analyst)
         review = doc.activity(f"cc:review-{h.id}", _time(h.at), _time(h.at))
-        decision = doc.entity(
-            f"cc:decision-{h.id}",
-            _a({"cc:from": h.from_.value, "cc:to": h.to.value, "cc:note": h.note or ""}),
-        )
+        decision = doc.entity(f"cc:decision-{h.id}", _a(_decision_attributes(h)))
         doc.used(review, entity)
         doc.wasAssociatedWith(review, analyst)
         doc.wasGeneratedBy(decision, review, _time(h.at))
         doc.wasAttributedTo(decision, analyst)
         doc.wasDerivedFrom(decision, entity)
+        for passage_id in h.basis:
+            doc.wasDerivedFrom(decision, f"cc:passage-{passage_id}")
+
+
+def _decision_attributes(h: HistoryEntry) -> dict[str, Any]:
+    attributes: dict[str, Any] = {
+        "cc:from": h.from_.value,
+        "cc:to": h.to.value,
+        "cc:note": h.note or "",
+        "cc:kind": h.kind,
+    }
+    if h.reverts is not None:
+        attributes["cc:reverts"] = h.reverts
+    if h.passage_id is not None:
+        attributes["cc:passage"] = h.passage_id
+    if h.link is not None:
+        attributes["cc:link"] = h.link
+        attributes["cc:linkNote"] = h.link_note or ""
+    return attributes
+
+
+def _reviewed_passages(doc: ProvDocument, claim: ClaimView) -> None:
+    """Passages an analyst reviewed or rests a decision on, each derived from its document."""
+    quoted = {b.passage_id: (b.text, b.document_id) for b in claim.basis}
+    for e in claim.evidence:
+        if e.link is not None or e.link_note is not None:
+            quoted[e.passage_id] = (e.text, e.document_id)
+    quoted.update({pid: ("", "") for h in claim.history for pid in h.basis if pid not in quoted})
+    for passage_id, (text, document_id) in quoted.items():
+        entity = doc.entity(f"cc:passage-{passage_id}", _a({"prov:value": text}) if text else None)
+        if document_id:
+            doc.wasDerivedFrom(entity, f"cc:document-{document_id}")
 
 
 def _conflicts(doc: ProvDocument, report: Report) -> None:

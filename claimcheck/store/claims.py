@@ -66,10 +66,12 @@ def _values(claim: Claim) -> tuple[object, ...]:
     )
 
 
-def _record_anchor(conn: sqlite3.Connection, claim: Claim, method: str, at: str) -> None:
+def _record_anchor(
+    conn: sqlite3.Connection, claim: Claim, method: str, at: str, analyst: str | None = None
+) -> None:
     conn.execute(
         "INSERT INTO claim_anchors (claim_id, document_id, sha256, span_start, span_end, exact, "
-        "method, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "method, at, analyst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             claim.id,
             claim.document_id,
@@ -79,6 +81,7 @@ def _record_anchor(conn: sqlite3.Connection, claim: Claim, method: str, at: str)
             claim.span.exact,
             method,
             at,
+            analyst,
         ),
     )
 
@@ -94,16 +97,36 @@ def insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim], at: str) ->
         _record_anchor(conn, claim, "extracted", at)
 
 
+def insert_hand_claim(
+    conn: sqlite3.Connection,
+    claim: Claim,
+    *,
+    origin: str,
+    analyst: str,
+    at: str,
+    split_from: str | None = None,
+) -> None:
+    """Store a claim an analyst added (or split from another) and its first anchor."""
+    conn.execute(
+        f"INSERT INTO claims ({_CLAIM_COLUMNS}, created_at, origin, created_by, split_from) "
+        f"VALUES ({', '.join('?' * (len(_values(claim)) + 5))})",
+        (claim.id, *_values(claim), at, origin, analyst, split_from),
+    )
+    _record_anchor(conn, claim, origin, at, analyst)
+
+
 def reanchor_claim(
     conn: sqlite3.Connection,
     claim: Claim,
     method: str,
     at: str,
+    analyst: str | None = None,
     *,
     facts_changed_at: str | None = None,
 ) -> None:
-    """Move a claim to a new anchor (a new version, or orphaned), keeping its id and history;
-    `facts_changed_at` records that the move changed the claim's figures or dates."""
+    """Move a claim to a new anchor (a new version, orphaned, or edited by an analyst), keeping
+    its id and history (every earlier anchor stays in `claim_anchors`); `facts_changed_at`
+    records that the move changed the claim's figures or dates."""
     conn.execute(
         "UPDATE claims SET document_id = ?, span_start = ?, span_end = ?, exact = ?, prefix = ?, "
         "suffix = ?, sha256 = ?, text = ?, quantities = ?, dates = ?, attribution = ?, "
@@ -111,7 +134,16 @@ def reanchor_claim(
         "facts_changed_at = coalesce(?, facts_changed_at) WHERE id = ?",
         (*_values(claim), facts_changed_at, claim.id),
     )
-    _record_anchor(conn, claim, method, at)
+    _record_anchor(conn, claim, method, at, analyst)
+
+
+def claims_at(conn: sqlite3.Connection, document_id: str, start: int, end: int) -> list[str]:
+    """Ids of the claims anchored exactly at [start, end) of a document version."""
+    rows = conn.execute(
+        "SELECT id FROM claims WHERE document_id = ? AND span_start = ? AND span_end = ?",
+        (document_id, start, end),
+    )
+    return [row["id"] for row in rows]
 
 
 def claims_for_document(conn: sqlite3.Connection, document_id: str) -> list[Claim]:
@@ -156,7 +188,7 @@ def anchor_history(
     if not claim_ids:
         return found
     rows = conn.execute(
-        "SELECT claim_id, document_id, sha256, span_start, span_end, method, at "
+        "SELECT claim_id, document_id, sha256, span_start, span_end, method, at, analyst, exact "
         "FROM claim_anchors WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY id",
         (json.dumps(list(claim_ids)),),
     )
@@ -169,6 +201,8 @@ def anchor_history(
                 end=r["span_end"],
                 method=r["method"],
                 at=r["at"],
+                analyst=r["analyst"],
+                exact=r["exact"],
             )
         )
     return found

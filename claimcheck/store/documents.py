@@ -12,7 +12,7 @@ from claimcheck.store.connection import write_in_chunks
 
 _DOC_COLUMNS = (
     "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
-    "published_from"
+    "published_from, role"
 )
 
 
@@ -29,6 +29,7 @@ def _document(row: sqlite3.Row) -> Document:
         superseded_by=row["superseded_by"],
         published=row["published"],
         published_from=row["published_from"],
+        role=row["role"],
     )
 
 
@@ -62,7 +63,7 @@ def list_documents(conn: sqlite3.Connection, *, current_only: bool = True) -> li
 def insert_document(conn: sqlite3.Connection, document: Document) -> None:
     """Store a new document version."""
     conn.execute(
-        f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document.id,
             document.path,
@@ -75,8 +76,38 @@ def insert_document(conn: sqlite3.Connection, document: Document) -> None:
             document.superseded_by,
             document.published,
             document.published_from,
+            document.role,
         ),
     )
+
+
+def find_document(conn: sqlite3.Connection, given: str) -> Document:
+    """The current version of a document named by a version's id or its path."""
+    row = conn.execute(
+        "SELECT path FROM documents WHERE id = ? OR path = ? LIMIT 1", (given, given)
+    ).fetchone()
+    found = current_for_path(conn, row["path"]) if row else None
+    if found is None:
+        raise NotFoundError(f"no document with id or path {given!r}")
+    return found
+
+
+def set_role(conn: sqlite3.Connection, path: str, role: str, analyst: str, at: str) -> str | None:
+    """Give every version of the document at `path` a role, logged in `role_changes`; the role
+    it had, or None when it already had this one (nothing is written then)."""
+    row = conn.execute(
+        "SELECT role FROM documents WHERE path = ? ORDER BY version DESC LIMIT 1", (path,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no document with path {path!r}")
+    if row["role"] == role:
+        return None
+    conn.execute("UPDATE documents SET role = ? WHERE path = ?", (role, path))
+    conn.execute(
+        "INSERT INTO role_changes (path, at, analyst, from_role, to_role) VALUES (?, ?, ?, ?, ?)",
+        (path, at, analyst, row["role"], role),
+    )
+    return str(row["role"])
 
 
 def supersede(conn: sqlite3.Connection, old_id: str, new_id: str) -> None:
@@ -215,18 +246,6 @@ def passage_from_row(r: sqlite3.Row) -> Passage:
         attribution=r["attribution"],
         frames=Frames.model_validate_json(r["frames"]) if r["frames"] else None,
     )
-
-
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
-    """How many current documents, passages and claims the database holds."""
-    row = conn.execute(
-        "SELECT (SELECT count(*) FROM documents WHERE superseded_by IS NULL) AS documents, "
-        "(SELECT count(*) FROM passages p JOIN documents d ON d.id = p.document_id "
-        " WHERE d.superseded_by IS NULL) AS passages, "
-        "(SELECT count(*) FROM claims) AS claims, "
-        "(SELECT count(*) FROM claims WHERE orphaned = 1) AS orphaned"
-    ).fetchone()
-    return {key: int(row[key]) for key in row.keys()}  # noqa: SIM118 - sqlite3.Row
 
 
 def document_texts(conn: sqlite3.Connection, document_ids: set[str]) -> dict[str, str]:

@@ -7,15 +7,19 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.models import ClaimView, ConflictView, EvidenceView, Scope
 from claimcheck.store.connection import write_transaction
 from claimcheck.store.documents import document_texts
+from claimcheck.store.links import CONFLICT, STANCE, claim_evidence
+from claimcheck.store.scope import scope_filter
 from claimcheck.text.anchor import make_span
 
 _SELECT = (
-    "SELECT e.*, p.span_start, p.span_end, p.text AS passage_text, p.document_id, "
-    "d.path, d.title FROM evidence e "
+    claim_evidence("SELECT value FROM json_each(?)")
+    + f"SELECT e.*, {STANCE} AS stance, p.span_start, p.span_end, "
+    "p.text AS passage_text, p.document_id, d.path, d.title FROM claim_evidence e "
     "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id"
 )
 
@@ -86,6 +90,16 @@ def replace_evidence(
 
 
 def _view(row: sqlite3.Row, texts: dict[str, str]) -> EvidenceView:
+    suggested = row["suggested_stance"]
+    review = {}  # most links are unreviewed: leaving their fields to the defaults is faster
+    if row["link_at"] is not None:
+        review = {
+            "analyst_stance": row["analyst_stance"],
+            "link": row["verdict"],
+            "link_note": row["link_note"],
+            "link_analyst": row["link_analyst"],
+            "link_at": row["link_at"],
+        }
     return EvidenceView(
         document_id=row["document_id"],
         document_path=row["path"],
@@ -95,13 +109,15 @@ def _view(row: sqlite3.Row, texts: dict[str, str]) -> EvidenceView:
         span=make_span(texts[row["document_id"]], row["span_start"], row["span_end"]),
         stance=row["stance"],
         score=row["score"],
-        reason=row["reason"],
+        reason=row["reason"] if suggested else f"linked by {row['link_analyst']}",
         kind=row["kind"],
         similarity=row["similarity"],
         rank=row["rank"],
         embedding_model=row["embedding_model"],
         stance_model=row["stance_model"],
         created_at=row["created_at"],
+        suggested_stance=suggested,
+        **review,
     )
 
 
@@ -113,9 +129,9 @@ def evidence_for(
     if not claim_ids:
         return found
     rows = conn.execute(
-        _SELECT + " WHERE e.claim_id IN (SELECT value FROM json_each(?)) ORDER BY e.claim_id, "
-        "CASE e.stance WHEN 'contradicts' THEN 0 WHEN 'supports' THEN 1 ELSE 2 END, "
-        "e.score DESC, e.rank",
+        _SELECT + " ORDER BY e.claim_id, "
+        f"CASE {STANCE} WHEN 'contradicts' THEN 0 WHEN 'supports' THEN 1 ELSE 2 END, "
+        "e.score DESC, e.rank, e.passage_id",
         (json.dumps(list(claim_ids)),),
     ).fetchall()
     texts = document_texts(conn, {row["document_id"] for row in rows})
@@ -133,19 +149,23 @@ def _group(reason: str) -> str:
     return _DETAIL.sub("", " ".join(other.split())).strip()
 
 
-def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:
-    """Every claim with contradicting or updating evidence, both sides anchored."""
+def conflicts(conn: sqlite3.Connection, scope: Scope | None = None) -> list[ConflictView]:
+    """Every claim in scope with contradicting or updating evidence, both sides anchored."""
+    where, params = scope_filter(scope)
     rows = conn.execute(
-        "SELECT e.claim_id, e.score, e.reason, e.kind, e.passage_id, "
+        claim_evidence() + "SELECT e.claim_id, e.score, e.reason, e.passage_id, e.link_analyst, "
+        "e.link_note, e.suggested_stance, e.analyst_stance, "
+        f"{_CONFLICT_KIND} AS kind, "
         "p.span_start, p.span_end, p.text AS passage_text, p.document_id, d.path, "
         "c.text AS claim_text, c.document_id AS claim_document_id, "
-        "c.span_start AS c_start, c.span_end AS c_end, cd.path AS claim_path FROM evidence e "
+        "c.span_start AS c_start, c.span_end AS c_end, cd.path AS claim_path "
+        "FROM claim_evidence e "
         "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id "
         "JOIN claims c ON c.id = e.claim_id JOIN documents cd ON cd.id = c.document_id "
-        "WHERE (e.stance = 'contradicts' OR e.kind = 'update') AND e.kind IS NOT NULL "
-        "AND c.orphaned = 0 "
-        "AND d.superseded_by IS NULL "
-        "ORDER BY cd.path, c.span_start, c.id, e.kind, e.score DESC, e.passage_id"
+        "JOIN claim_state s ON s.claim_id = c.id "
+        f"WHERE {CONFLICT} AND c.orphaned = 0 AND d.superseded_by IS NULL{where} "
+        "ORDER BY cd.path, c.span_start, c.id, kind, e.score DESC, e.passage_id",
+        params,
     ).fetchall()
     ids = {r["document_id"] for r in rows} | {r["claim_document_id"] for r in rows}
     texts = document_texts(conn, ids)
@@ -161,12 +181,26 @@ def conflicts(conn: sqlite3.Connection) -> list[ConflictView]:
             evidence_text=r["passage_text"],
             evidence_span=make_span(texts[r["document_id"]], r["span_start"], r["span_end"]),
             kind=r["kind"],
-            reason=r["reason"],
+            reason=_conflict_reason(r["reason"], r["analyst_stance"], r["link_analyst"]),
             score=r["score"],
             group=f"{r['kind']}: {_group(r['reason'])}",
         )
         for r in rows
     ]
+
+
+_CONFLICT_KIND = (
+    "CASE WHEN e.analyst_stance IS NULL THEN e.kind ELSE COALESCE(e.kind, 'statement') END"
+)
+"""A conflict an analyst declared on a passage the rules gave no kind counts as a statement."""
+
+
+def _conflict_reason(reason: str, analyst_stance: str | None, analyst: str | None) -> str:
+    """The rules' reason, or who said the passage contradicts the claim when an analyst did."""
+    if analyst_stance is None:
+        return reason
+    said = f"{analyst} says it contradicts"
+    return f"{said} ({reason})" if reason else said
 
 
 def conflicts_in(views: Sequence[ClaimView], current: set[str]) -> list[ConflictView]:
@@ -181,16 +215,14 @@ def conflicts_in(views: Sequence[ClaimView], current: set[str]) -> list[Conflict
         for claim in views
         if not claim.orphaned
         for e in claim.evidence
-        if (e.stance == "contradicts" or e.kind == "update")
-        and e.kind is not None
-        and e.document_id in current
+        if e.is_conflict and e.document_id in current
     ]
     found.sort(
         key=lambda pair: (
             pair[0].document_path,
             pair[0].span.start,
             pair[0].id,
-            pair[1].kind,
+            _kind(pair[1]),
             -pair[1].score,
             pair[1].passage_id,
         )
@@ -206,13 +238,19 @@ def conflicts_in(views: Sequence[ClaimView], current: set[str]) -> list[Conflict
             evidence_document_path=e.document_path,
             evidence_text=e.text,
             evidence_span=e.span,
-            kind=e.kind,
-            reason=e.reason,
+            kind=_kind(e),
+            reason=_conflict_reason(
+                "" if e.suggested_stance is None else e.reason, e.analyst_stance, e.link_analyst
+            ),
             score=e.score,
-            group=f"{e.kind}: {_group(e.reason)}",
+            group=f"{_kind(e)}: {_group('' if e.suggested_stance is None else e.reason)}",
         )
         for claim, e in found
     ]
+
+
+def _kind(e: EvidenceView) -> Literal["figure", "date", "statement", "update"]:
+    return e.kind or "statement"
 
 
 def count_by_kind(found: Sequence[ConflictView]) -> dict[str, int]:

@@ -2,27 +2,42 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from claimcheck.models import Record, Status
-from claimcheck.store.claims import CHANGED_SINCE_DECIDED
+from pydantic import Field
 
-_LIST = f"""
+from claimcheck.models import Origin, Record, Role, Scope, Status
+from claimcheck.store.claims import CHANGED_SINCE_DECIDED
+from claimcheck.store.links import KEPT, STANCE, claim_evidence
+from claimcheck.store.scope import scope_filter
+
+_COLUMNS = f"""
 SELECT c.id, c.document_id, d.title AS document_title, d.path AS document_path, c.text,
-       c.span_start, c.checkworthiness, c.orphaned, s.status, s.note,
+       c.span_start, c.checkworthiness, c.orphaned, s.status, s.note, s.dismissed, s.verdicts,
+       d.role, c.origin,
+       EXISTS (SELECT 1 FROM claim_anchors a WHERE a.claim_id = c.id AND a.method = 'edited')
+           AS edited,
        COALESCE(e.supports, 0) AS supports, COALESCE(e.contradicts, 0) AS contradicts,
-       COALESCE(e.updates, 0) AS updates, {CHANGED_SINCE_DECIDED} AS changed_since_decided
+       COALESCE(e.updates, 0) AS updates, COALESCE(a.analysts, '[]') AS analysts,
+       {CHANGED_SINCE_DECIDED} AS changed_since_decided
 FROM claims c
 JOIN documents d ON d.id = c.document_id
 JOIN claim_state s ON s.claim_id = c.id
 LEFT JOIN (
     SELECT claim_id,
-           sum(stance = 'supports') AS supports,
-           sum(stance = 'contradicts') AS contradicts,
-           sum(kind = 'update') AS updates
-    FROM evidence GROUP BY claim_id
+           sum({KEPT} AND {STANCE} = 'supports') AS supports,
+           sum({KEPT} AND {STANCE} = 'contradicts') AS contradicts,
+           sum({KEPT} AND analyst_stance IS NULL AND kind = 'update') AS updates
+    FROM claim_evidence GROUP BY claim_id
 ) e ON e.claim_id = c.id
+LEFT JOIN (
+    SELECT claim_id, json_group_array(DISTINCT analyst) AS analysts FROM decisions GROUP BY claim_id
+) a ON a.claim_id = c.id
+WHERE 1
 """
+_LIST = claim_evidence() + _COLUMNS
+_ONE = claim_evidence("SELECT ?") + _COLUMNS + " AND c.id = ?"
 
 
 class ClaimRow(Record):
@@ -42,11 +57,22 @@ class ClaimRow(Record):
     contradicts: int
     updates: int
     changed_since_decided: bool = False
+    role: Role = "source"
+    origin: Origin = "extracted"
+    hand_made: bool = False
+    dismissed: bool = False
+    verdicts: dict[str, Status] = Field(default_factory=dict)
+    analysts: list[str] = Field(default_factory=list)
 
     @property
     def has_conflict(self) -> bool:
         """Whether another source contradicts or updates this claim."""
         return self.contradicts > 0 or self.updates > 0
+
+    @property
+    def disagreement(self) -> bool:
+        """Whether one analyst confirmed the claim and another disputed it."""
+        return {Status.confirmed, Status.disputed} <= set(self.verdicts.values())
 
 
 def _row(row: sqlite3.Row) -> ClaimRow:
@@ -65,16 +91,24 @@ def _row(row: sqlite3.Row) -> ClaimRow:
         contradicts=row["contradicts"],
         updates=row["updates"],
         changed_since_decided=bool(row["changed_since_decided"]),
+        role=row["role"],
+        origin=row["origin"],
+        hand_made=row["origin"] != "extracted" or bool(row["edited"]),
+        dismissed=bool(row["dismissed"]),
+        verdicts=json.loads(row["verdicts"]) if row["verdicts"] != "{}" else {},
+        analysts=sorted(json.loads(row["analysts"])) if row["analysts"] != "[]" else [],
     )
 
 
-def claim_rows(conn: sqlite3.Connection) -> list[ClaimRow]:
-    """Every claim, in document then reading order, with its status and evidence counts."""
-    rows = conn.execute(_LIST + " ORDER BY d.path, c.span_start, c.id").fetchall()
-    return [_row(row) for row in rows]
+def claim_rows(conn: sqlite3.Connection, scope: Scope | None = None) -> list[ClaimRow]:
+    """Every claim in scope (all of them by default), in document then reading order, with its
+    status and evidence counts."""
+    where, params = scope_filter(scope, document="d")
+    rows = conn.execute(_LIST + where + " ORDER BY d.path, c.span_start, c.id", params)
+    return [_row(row) for row in rows.fetchall()]
 
 
 def claim_row(conn: sqlite3.Connection, claim_id: str) -> ClaimRow | None:
     """One claim's list row, or None when it no longer exists."""
-    row = conn.execute(_LIST + " WHERE c.id = ?", (claim_id,)).fetchone()
+    row = conn.execute(_ONE, (claim_id, claim_id)).fetchone()
     return _row(row) if row else None

@@ -110,17 +110,22 @@ def m001_initial(db: Database) -> None:
         not_null={"claim_id", "at", "analyst", "from_status", "to_status"},
     )
     db.table("decisions").create_index(["claim_id", "id"])
-    for action in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER decisions_no_{action.lower()} BEFORE {action} ON decisions "
-            "BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END"
-        )
+    _append_only(db, "decisions")
     db.execute(
         "CREATE VIEW claim_state AS SELECT c.id AS claim_id, "
         "COALESCE(d.to_status, 'unverified') AS status, d.note AS note, d.at AS decided_at "
         "FROM claims c LEFT JOIN decisions d ON d.id = "
         "(SELECT max(id) FROM decisions WHERE claim_id = c.id)"
     )
+
+
+def _append_only(db: Database, table: str) -> None:
+    """Triggers that refuse UPDATE and DELETE on an audit table."""
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
+        )
 
 
 def m002_search(db: Database) -> None:
@@ -199,6 +204,63 @@ def m006_frames(db: Database) -> None:
     db.table("claims").add_column("frames", str)
 
 
+def m007_review(db: Database) -> None:
+    """Document roles, hand-made claims, link decisions, and the review log's new event kinds
+    (each event row also records the claim's dismissal, note author and verdicts after it)."""
+    from claimcheck.store.events import backfill_decisions
+
+    db.table("documents").add_column("role", str, not_null_default="source")
+    db.table("role_changes").create(
+        {"id": int, "path": str, "at": str, "analyst": str, "from_role": str, "to_role": str},
+        pk="id",
+        not_null={"path", "at", "analyst", "from_role", "to_role"},
+    )
+    _append_only(db, "role_changes")
+    db.table("claims").add_column("origin", str, not_null_default="extracted")
+    db.table("claims").add_column("created_by", str)
+    db.table("claims").add_column("split_from", str)
+    db.table("claim_anchors").add_column("analyst", str)
+    for column, kind in (
+        ("kind", str), ("sets_note", int), ("passage_id", int), ("link", str), ("link_note", str),
+        ("basis", str), ("dismissed", int), ("note_by", str), ("verdicts", str),
+    ):  # fmt: skip
+        db.table("decisions").add_column(column, kind)
+    db.table("link_decisions").create(
+        {
+            "id": int,
+            "claim_id": str,
+            "passage_id": int,
+            "decision_id": int,
+            "at": str,
+            "analyst": str,
+            "verdict": str,
+            "stance": str,
+            "note": str,
+            "note_by": str,
+            "decided_by": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("claim_id", "claims", "id"),
+            ("passage_id", "passages", "id"),
+            ("decision_id", "decisions", "id"),
+        ],
+        not_null={"claim_id", "passage_id", "decision_id", "at", "analyst"},
+    )
+    db.table("link_decisions").create_index(["claim_id", "passage_id", "id"])
+    _append_only(db, "link_decisions")
+    backfill_decisions(db.conn)
+    db.execute("DROP VIEW claim_state")
+    db.execute(
+        "CREATE VIEW claim_state AS SELECT c.id AS claim_id, "
+        "COALESCE(d.to_status, 'unverified') AS status, d.note AS note, d.at AS decided_at, "
+        "COALESCE(d.dismissed, 0) AS dismissed, d.note_by AS note_by, "
+        "COALESCE(d.verdicts, '{}') AS verdicts "
+        "FROM claims c LEFT JOIN decisions d ON d.id = "
+        "(SELECT max(id) FROM decisions WHERE claim_id = c.id)"
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_search", m002_search),
@@ -206,6 +268,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m004_document_time", m004_document_time),
     ("m005_reliability", m005_reliability),
     ("m006_frames", m006_frames),
+    ("m007_review", m007_review),
 ]
 
 

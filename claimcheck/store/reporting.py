@@ -19,7 +19,7 @@ def report_documents(conn: sqlite3.Connection, ids: set[str]) -> list[sqlite3.Ro
     """Current document versions, and the versions in `ids`, with their text, by path."""
     return conn.execute(
         "SELECT id, path, title, sha256, ingested_at, version, superseded_by IS NULL AS current, "
-        "published, published_from, text FROM documents "
+        "published, published_from, role, text FROM documents "
         "WHERE superseded_by IS NULL OR id IN (SELECT value FROM json_each(?)) "
         "ORDER BY path, version",
         (json.dumps(sorted(ids)),),
@@ -32,3 +32,16 @@ def check_run_rows(conn: sqlite3.Connection) -> list[dict[str, object]]:
         "SELECT id, at, embedding_model, stance_model, claims_checked FROM check_runs ORDER BY id"
     )
     return [dict(row) for row in rows]
+
+
+def review_counts(conn: sqlite3.Connection, include_reference: bool) -> dict[str, int]:
+    """Dismissed claims (of sources, or of every document), and reference documents and claims."""
+    role = "" if include_reference else " AND d.role = 'source'"
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id "
+        f"JOIN claim_state s ON s.claim_id = c.id WHERE s.dismissed = 1{role}) AS dismissed, "
+        "(SELECT count(*) FROM documents WHERE superseded_by IS NULL AND role = 'reference') "
+        "AS reference_documents, (SELECT count(*) FROM claims c JOIN documents d "
+        "ON d.id = c.document_id WHERE d.role = 'reference') AS reference_claims"
+    ).fetchone()
+    return {key: int(row[key]) for key in ("dismissed", "reference_documents", "reference_claims")}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from pydantic import Field
 
-from claimcheck.models import Record
-from claimcheck.store.documents import counts
+from claimcheck.models import Record, Scope, Status
 from claimcheck.store.evidence import conflicts, count_by_kind
 
 
@@ -53,45 +53,125 @@ class Summary(Record):
         default_factory=dict, description="Contradicting or updating evidence rows by kind."
     )
     claims_with_conflicts: int = 0
-
-
-def summarize(conn: sqlite3.Connection, *, top: int = 8) -> Summary:
-    """Aggregate the database with a handful of SQL queries."""
-    totals = counts(conn)
-    found = conflicts(conn)
-    return Summary(
-        checked=conn.execute("SELECT count(DISTINCT claim_id) FROM evidence").fetchone()[0],
-        by_stance=dict(conn.execute("SELECT stance, count(*) FROM evidence GROUP BY stance")),
-        conflicts_by_kind=count_by_kind(found),
-        claims_with_conflicts=len({c.claim_id for c in found}),
-        documents=totals["documents"],
-        passages=totals["passages"],
-        claims=totals["claims"],
-        orphaned=totals["orphaned"],
-        by_status=_by_status(conn),
-        by_document=_by_document(conn),
-        top_claims=_top_claims(conn, top),
+    include_reference: bool = Field(
+        default=False, description="Whether reference material's claims are counted."
+    )
+    reference_documents: int = Field(default=0, description="Current reference documents.")
+    reference_claims: int = Field(default=0, description="Claims in reference documents.")
+    dismissed: int = Field(default=0, description="Claims dismissed as 'not a claim'.")
+    hand_made: int = Field(default=0, description="Claims added, split or edited by an analyst.")
+    links: dict[str, int] = Field(
+        default_factory=dict, description="Evidence links by the analysts' verdict."
+    )
+    disagreements: list[str] = Field(
+        default_factory=list,
+        description="Claims whose analysts' latest verdicts disagree (confirmed vs disputed).",
     )
 
 
-def _by_status(conn: sqlite3.Connection) -> dict[str, int]:
+def _scoped(scope: Scope) -> str:
+    """A `WITH` clause: `scoped`, the claims of the documents in scope with their state."""
+    role = "" if scope.include_reference else " AND d.role = 'source'"
+    dismissed = "" if scope.include_dismissed else " AND s.dismissed = 0"
+    return (
+        "WITH scoped AS (SELECT c.*, s.status, s.dismissed, s.verdicts, d.title AS title, "
+        "d.role FROM claims c JOIN documents d ON d.id = c.document_id "
+        f"JOIN claim_state s ON s.claim_id = c.id WHERE 1{role}{dismissed}) "
+    )
+
+
+def summarize(conn: sqlite3.Connection, *, top: int = 8, scope: Scope | None = None) -> Summary:
+    """Aggregate the claims in scope (sources under review by default) with a few queries."""
+    scope = scope or Scope()
+    within = _scoped(scope)
+    found = conflicts(conn, scope)
+    totals = _totals(conn, within, scope)
+    return Summary(
+        checked=_one(conn, within + "SELECT count(DISTINCT e.claim_id) FROM evidence e "
+                     "JOIN scoped c ON c.id = e.claim_id"),
+        by_stance=dict(conn.execute(
+            within + "SELECT e.stance, count(*) FROM evidence e JOIN scoped c "
+            "ON c.id = e.claim_id GROUP BY e.stance"
+        ).fetchall()),
+        conflicts_by_kind=count_by_kind(found),
+        claims_with_conflicts=len({c.claim_id for c in found}),
+        by_status=_by_status(conn, within),
+        by_document=_by_document(conn, within, scope),
+        top_claims=_top_claims(conn, within, top),
+        links=dict(conn.execute(
+            within + "SELECT l.verdict, count(*) FROM link_decisions l JOIN scoped c "
+            "ON c.id = l.claim_id WHERE l.verdict IS NOT NULL AND l.id IN (SELECT max(id) "
+            "FROM link_decisions GROUP BY claim_id, passage_id) GROUP BY l.verdict"
+        ).fetchall()),
+        disagreements=_disagreements(conn, within),
+        include_reference=scope.include_reference,
+        **totals,
+    )  # fmt: skip
+
+
+def _one(conn: sqlite3.Connection, sql: str) -> int:
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def _totals(conn: sqlite3.Connection, within: str, scope: Scope) -> dict[str, int]:
+    role = "" if scope.include_reference else " AND role = 'source'"
+    everywhere = _scoped(Scope(scope.include_reference, include_dismissed=True))
+    return {
+        "documents": _one(
+            conn, f"SELECT count(*) FROM documents WHERE superseded_by IS NULL{role}"
+        ),
+        "passages": _one(
+            conn,
+            "SELECT count(*) FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"WHERE d.superseded_by IS NULL{role.replace('role', 'd.role')}",
+        ),
+        "claims": _one(conn, within + "SELECT count(*) FROM scoped"),
+        "orphaned": _one(conn, within + "SELECT count(*) FROM scoped WHERE orphaned = 1"),
+        "dismissed": _one(conn, everywhere + "SELECT count(*) FROM scoped WHERE dismissed = 1"),
+        "hand_made": _one(
+            conn,
+            within + "SELECT count(*) FROM scoped c WHERE c.origin != 'extracted' OR EXISTS "
+            "(SELECT 1 FROM claim_anchors a WHERE a.claim_id = c.id AND a.method = 'edited')",
+        ),
+        "reference_documents": _one(
+            conn,
+            "SELECT count(*) FROM documents WHERE superseded_by IS NULL AND role = 'reference'",
+        ),
+        "reference_claims": _one(
+            conn,
+            "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id "
+            "WHERE d.role = 'reference'",
+        ),
+    }
+
+
+def _disagreements(conn: sqlite3.Connection, within: str) -> list[str]:
+    rows = conn.execute(
+        within + "SELECT id, verdicts FROM scoped WHERE verdicts != '{}' ORDER BY id"
+    )
+    both = {Status.confirmed.value, Status.disputed.value}
+    return [r["id"] for r in rows if both <= set(json.loads(r["verdicts"]).values())]
+
+
+def _by_status(conn: sqlite3.Connection, within: str) -> dict[str, int]:
     by_status = {"unverified": 0, "confirmed": 0, "disputed": 0}
-    for row in conn.execute("SELECT status, count(*) AS n FROM claim_state GROUP BY status"):
+    for row in conn.execute(within + "SELECT status, count(*) AS n FROM scoped GROUP BY status"):
         by_status[row["status"]] = row["n"]
     return by_status
 
 
-def _by_document(conn: sqlite3.Connection) -> list[DocumentSummary]:
+def _by_document(conn: sqlite3.Connection, within: str, scope: Scope) -> list[DocumentSummary]:
+    role = "" if scope.include_reference else " AND d.role = 'source'"
     rows = conn.execute(
-        "SELECT d.id, d.title, d.path, d.version, "
+        within + "SELECT d.id, d.title, d.path, d.version, "
         "(SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages, "
         "count(c.id) AS claims, "
         "coalesce(sum(c.quantities != '[]'), 0) AS with_figures, "
         "coalesce(sum(c.dates != '[]'), 0) AS with_dates, "
-        "(SELECT count(*) FROM claims o JOIN documents od ON od.id = o.document_id "
+        "(SELECT count(*) FROM scoped o JOIN documents od ON od.id = o.document_id "
         " WHERE od.path = d.path AND o.orphaned = 1) AS orphaned "
-        "FROM documents d LEFT JOIN claims c ON c.document_id = d.id "
-        "WHERE d.superseded_by IS NULL GROUP BY d.id ORDER BY d.path"
+        "FROM documents d LEFT JOIN scoped c ON c.document_id = d.id "
+        f"WHERE d.superseded_by IS NULL{role} GROUP BY d.id ORDER BY d.path"
     ).fetchall()
     return [
         DocumentSummary(
@@ -109,10 +189,9 @@ def _by_document(conn: sqlite3.Connection) -> list[DocumentSummary]:
     ]
 
 
-def _top_claims(conn: sqlite3.Connection, top: int) -> list[TopClaim]:
+def _top_claims(conn: sqlite3.Connection, within: str, top: int) -> list[TopClaim]:
     rows = conn.execute(
-        "SELECT c.id, d.title, c.checkworthiness, s.status, c.text FROM claims c "
-        "JOIN documents d ON d.id = c.document_id JOIN claim_state s ON s.claim_id = c.id "
+        within + "SELECT c.id, c.title, c.checkworthiness, c.status, c.text FROM scoped c "
         "WHERE c.orphaned = 0 ORDER BY c.checkworthiness DESC, c.id LIMIT ?",
         (top,),
     ).fetchall()

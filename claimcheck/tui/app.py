@@ -16,13 +16,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import Status
+from claimcheck.models import EvidenceView, LinkAction, Status
 from claimcheck.store.connection import BUSY_TIMEOUT_MS
+from claimcheck.store.decisions import Outcome
 from claimcheck.store.listing import ClaimRow
 from claimcheck.tui.claims.filters import Filters
 from claimcheck.tui.claims.pane import ClaimsPane, SearchInput
 from claimcheck.tui.claims.table import ClaimsTable
 from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
+from claimcheck.tui.detail.source import SourceText
 from claimcheck.tui.modals.filters import FilterScreen
 from claimcheck.tui.modals.help import HelpScreen
 from claimcheck.tui.modals.note import NoteScreen
@@ -42,7 +44,8 @@ async def wait_for(future: Future[T]) -> T:
 
 
 class ClaimcheckApp(App[None]):
-    """Keyboard-first triage of claims: decide, note, undo; every decision saved at once."""
+    """Keyboard-first triage of the sources' claims: decide, note, dismiss, review evidence,
+    add claims, undo and redo; every decision saved at once."""
 
     CSS_PATH = "app.tcss"
     TITLE = "claimcheck"
@@ -62,7 +65,6 @@ class ClaimcheckApp(App[None]):
         self._quit_armed = False
         self.analyst = analyst
         self.sub_title = f"{db_path} · analyst {analyst}"
-        self.undo_stack: list[str] = []
         self.detail_id: str | None = None
         self._detail_timer: Timer | None = None
         self.loaded = asyncio.Event()
@@ -138,12 +140,14 @@ class ClaimcheckApp(App[None]):
             self.detail.show(detail)
 
     @work(exclusive=True, group="evidence")
-    async def load_evidence(self, document_id: str, evidence_index: int) -> None:
-        """Show one evidence passage in its own document."""
+    async def load_evidence(self, evidence: EvidenceView) -> None:
+        """Show one evidence passage in its own document, if the table still lists it (a
+        decision may have reloaded the table meanwhile)."""
         table = self.query_one(EvidenceTable)
-        document = await self.guarded(wait_for(self.service.document(document_id)))
-        if document is not None and evidence_index < len(table.evidence):
-            self.detail.show_evidence(table.evidence[evidence_index], document.text)
+        document = await self.guarded(wait_for(self.service.document(evidence.document_id)))
+        shown = next((e for e in table.evidence if e.passage_id == evidence.passage_id), None)
+        if document is not None and shown is not None:
+            self.detail.show_evidence(shown, document.text)
 
     def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
         self.schedule_detail()
@@ -157,8 +161,7 @@ class ClaimcheckApp(App[None]):
         self.detail.clear()
 
     def on_evidence_table_highlighted(self, event: EvidenceTable.Highlighted) -> None:
-        table = self.query_one(EvidenceTable)
-        self.load_evidence(event.evidence.document_id, table.evidence.index(event.evidence))
+        self.load_evidence(event.evidence)
 
     def _row(self, claim_id: str) -> ClaimRow | None:
         return next((r for r in self.claims.all_rows if r.id == claim_id), None)
@@ -175,27 +178,25 @@ class ClaimcheckApp(App[None]):
 
     @work(group="writes")
     async def save_decision(self, claim_id: str) -> None:
-        """Store the claim's waiting decision (one transaction); show it saved only once it is."""
+        """Store the claim's waiting decision (one transaction); show it saved only once it is,
+        and say so when it changed nothing."""
         entry = self.pending.get(claim_id)
         if entry is None or entry.saving:
             return  # stored already (merged into a later one), or being stored now
         entry.saving = True
         future = self.service.decide(claim_id, entry.status, self.analyst, entry.note)
         try:
-            await wait_for(future)
+            outcome = await wait_for(future)
         except Exception as exc:  # kept and retried: never dropped, never shown as saved
             entry.saving = False
             self._save_failed(entry, exc)
             return
-        row = await self.guarded(wait_for(self.service.row(claim_id)))
-        if self.pending.saved(entry):
-            self.undo_stack.append(claim_id)
-        if row is not None:
-            self.claims.replace_row(row)
+        self.pending.saved(entry)
+        if outcome.entry is None:
+            self.notify(outcome.message, timeout=6)
+        await self._refresh_claim(claim_id)
         self.claims.table.refresh_claim(claim_id)
         self.query_one(UnsavedBanner).show_failures(self.pending)
-        if self.detail_id == claim_id:
-            self.load_detail(claim_id)
 
     def _save_failed(self, entry: Unsaved, exc: Exception) -> None:
         reason = str(exc) if isinstance(exc, ClaimcheckError) else f"{type(exc).__name__}: {exc}"
@@ -233,6 +234,16 @@ class ClaimcheckApp(App[None]):
             return
         self.exit()
 
+    async def _written(
+        self, claim_id: str, write: Awaitable[Outcome], *, always: bool = False
+    ) -> None:
+        """Await a write; say when it changed nothing (or, with `always`, what it changed); show
+        what the database now holds."""
+        outcome = await self.guarded(write)
+        if outcome is not None and (always or outcome.entry is None):
+            self.notify(outcome.message, timeout=6)
+        await self._refresh_claim(claim_id)
+
     async def _refresh_claim(self, claim_id: str) -> None:
         row = await self.guarded(wait_for(self.service.row(claim_id)))
         if row is not None:
@@ -251,23 +262,93 @@ class ClaimcheckApp(App[None]):
 
         self.push_screen(NoteScreen(row.text, row.note), saved)
 
-    def on_claims_table_undo_requested(self, event: ClaimsTable.UndoRequested) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo in this session.")
-            return
-        self.undo_last(self.undo_stack.pop())
+    def on_claims_table_dismiss_requested(self, event: ClaimsTable.DismissRequested) -> None:
+        row = self._row(event.claim_id)
+        restore = row is not None and row.dismissed
+        self.claims.table.advance()
+        self.save_dismissal(event.claim_id, restore)
 
     @work(group="writes")
-    async def undo_last(self, claim_id: str) -> None:
-        """Append an event reverting the claim's latest decision and go back to that claim."""
-        entry = await self.guarded(wait_for(self.service.undo(claim_id, self.analyst)))
-        if entry is not None:
-            table = self.claims.table
-            index = table.index_of(claim_id)
-            if index is not None:
-                table.move_to(index)
-            self.notify(f"Undone: {claim_id} is {entry.to.value} again")
+    async def save_dismissal(self, claim_id: str, restore: bool = False) -> None:
+        """Dismiss the claim as not a claim (the list hides it; z brings it back), or restore a
+        dismissed one the list shows."""
+        future = self.service.dismiss(claim_id, self.analyst, restore=restore)
+        await self._written(claim_id, wait_for(future), always=True)
+
+    def on_claims_table_undo_requested(self, event: ClaimsTable.UndoRequested) -> None:
+        self.reverse(event.claim_id)
+
+    def on_claims_table_redo_requested(self, event: ClaimsTable.RedoRequested) -> None:
+        self.reverse(event.claim_id, redo=True)
+
+    def on_evidence_table_undo_requested(self, event: EvidenceTable.UndoRequested) -> None:
+        if self.detail_id is not None:
+            self.reverse(self.detail_id, redo=event.redo, move=False)
+
+    @work(group="writes")
+    async def reverse(self, claim_id: str, *, redo: bool = False, move: bool = True) -> None:
+        """Undo (or redo) the analyst's latest decision on the claim, say exactly what changed,
+        and go back to that claim."""
+        if claim_id in self.pending:
+            self.notify(f"The decision on {claim_id} is still being saved: undo it once saved.")
+            return
+        call = self.service.redo if redo else self.service.undo
+        outcome = await self.guarded(wait_for(call(claim_id, self.analyst)))
         await self._refresh_claim(claim_id)
+        if outcome is None:
+            return
+        table = self.claims.table
+        index = table.index_of(claim_id)
+        if move and index is not None:
+            table.move_to(index)
+        self.notify(("Redone: " if redo else "Undone: ") + outcome.message, timeout=8)
+
+    def on_evidence_table_link_requested(self, event: EvidenceTable.LinkRequested) -> None:
+        claim_id = self.detail_id
+        if claim_id is None:
+            return
+        passage = event.evidence.passage_id
+        if event.action != "note":
+            self.save_link(claim_id, passage, event.action)
+            return
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.save_link(claim_id, passage, "note", note)
+
+        self.push_screen(
+            NoteScreen(event.evidence.text, event.evidence.link_note, "Note on the link"), saved
+        )
+
+    @work(group="writes")
+    async def save_link(
+        self, claim_id: str, passage_id: int, action: LinkAction, note: str | None = None
+    ) -> None:
+        """Record a review of one evidence link, then show the evidence as it now stands."""
+        future = self.service.link(claim_id, passage_id, action, self.analyst, note)
+        await self._written(claim_id, wait_for(future))
+
+    def on_claims_table_source_requested(self, event: ClaimsTable.SourceRequested) -> None:
+        self.load_detail(event.claim_id)
+        self.query_one(SourceText).focus()
+
+    def on_source_text_add_requested(self, event: SourceText.AddRequested) -> None:
+        self.add_claim(event.document_id, event.start, event.end)
+
+    @work(group="writes")
+    async def add_claim(self, document_id: str, start: int, end: int) -> None:
+        """Add the selected sentence as a hand-made claim and go to it in the list."""
+        future = self.service.add_claim(document_id, start, end, self.analyst)
+        claim = await self.guarded(wait_for(future))
+        if claim is None:
+            return
+        row = await self.guarded(wait_for(self.service.row(claim.id)))
+        if row is not None:
+            self.claims.add_row(row)
+        self.notify(
+            f"Added claim {claim.id} [{start}–{end}]; `claimcheck check` finds its evidence.",
+            timeout=8,
+        )
 
     def on_claims_table_open_requested(self, event: ClaimsTable.OpenRequested) -> None:
         self.load_detail(event.claim_id)
@@ -281,7 +362,8 @@ class ClaimcheckApp(App[None]):
             if filters is not None:
                 self.claims.apply_filters(filters)
 
-        self.push_screen(FilterScreen(self.claims.filters, self.claims.documents()), chosen)
+        filters, documents = self.claims.filters, self.claims.documents()
+        self.push_screen(FilterScreen(filters, documents, self.claims.analysts()), chosen)
 
     def action_refresh(self) -> None:
         self.action_retry_unsaved()
@@ -291,6 +373,8 @@ class ClaimcheckApp(App[None]):
         sections: list[tuple[str, list[BindingType]]] = [
             ("Claims list", [*ClaimsTable.BINDINGS, *ClaimsPane.BINDINGS]),
             ("Search box", list(SearchInput.BINDINGS)),
+            ("Evidence", list(EvidenceTable.BINDINGS)),
+            ("Source text", list(SourceText.BINDINGS)),
             ("Detail", list(DetailPane.BINDINGS)),
             ("Note editor", list(NoteScreen.BINDINGS)),
             ("Filters", list(FilterScreen.BINDINGS)),

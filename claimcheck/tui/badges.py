@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from claimcheck.models import Status
+from claimcheck.models import EvidenceView, Status
+from claimcheck.store.listing import ClaimRow
 
 STATUS_BADGES = {
     Status.unverified: ("· unverified", "dim"),
@@ -51,3 +52,34 @@ def stance_badge(stance: str, kind: str | None) -> Text:
     if kind == "update":
         return Text("update", style="bold yellow")
     return Text(stance, style=STANCE_STYLES.get(stance, ""))
+
+
+def flag_marks(row: ClaimRow) -> Text:
+    """'≠' when analysts' verdicts disagree, '✎' for a hand-made claim, '⊘' dismissed, '◇' a
+    reference document's claim."""
+    marks = Text()
+    if row.disagreement:
+        marks.append("≠", style="bold magenta")
+    if row.hand_made:
+        marks.append("✎", style="cyan")
+    if row.dismissed:
+        marks.append("⊘", style="dim")
+    if row.role == "reference":
+        marks.append("◇", style="dim")
+    return marks
+
+
+def evidence_badge(e: EvidenceView) -> Text:
+    """The stance shown for a link and, on a second line, the analyst's review: '✓ ana' for an
+    accepted link, '✗ bo' rejected, with the model's suggestion when the analyst overrode it."""
+    badge = stance_badge(e.stance, None if e.analyst_stance else e.kind)
+    if e.analyst_stance is not None:
+        badge.stylize("bold")
+    if e.link == "accepted":
+        badge.append(f"\n✓ {e.link_analyst}", style="green")
+    elif e.link == "rejected":
+        badge.stylize("strike dim")
+        badge.append(f"\n✗ {e.link_analyst}", style="red")
+    if e.analyst_stance is not None and e.suggested_stance not in (None, e.analyst_stance):
+        badge.append(f" (model: {e.suggested_stance})", style="dim")
+    return badge

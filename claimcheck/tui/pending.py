@@ -72,6 +72,9 @@ class PendingDecisions:
         """Decisions whose last attempt to be stored failed."""
         return [entry for entry in self._by_claim.values() if entry.failure is not None]
 
+    def __contains__(self, claim_id: object) -> bool:
+        return claim_id in self._by_claim
+
     def __len__(self) -> int:
         return len(self._by_claim)
 

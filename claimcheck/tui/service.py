@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from claimcheck.models import ClaimView, Document, HistoryEntry, Status
+from claimcheck.models import Claim, ClaimView, Document, LinkAction, Passage, Status
 from claimcheck.store import connect, write_transaction
 from claimcheck.store.connection import BUSY_TIMEOUT_MS
-from claimcheck.store.documents import get_document
+from claimcheck.store.decisions import Outcome
+from claimcheck.store.documents import get_document, passages_for
 from claimcheck.store.listing import ClaimRow, claim_row, claim_rows
 
 T = TypeVar("T")
@@ -29,6 +30,7 @@ class ClaimDetail:
 
     claim: ClaimView
     document: Document
+    passages: list[Passage]
 
 
 class _Lane:
@@ -92,7 +94,8 @@ class TriageService:
             from claimcheck.store.views import claim_view
 
             claim = claim_view(conn, claim_id)
-            return ClaimDetail(claim, get_document(conn, claim.document_id))
+            document = get_document(conn, claim.document_id)
+            return ClaimDetail(claim, document, passages_for(conn, document.id))
 
         return self._submit(load)
 
@@ -102,7 +105,7 @@ class TriageService:
 
     def decide(
         self, claim_id: str, status: Status | None, analyst: str, note: str | None = None
-    ) -> Future[HistoryEntry]:
+    ) -> Future[Outcome]:
         """Append a decision (status and/or note) as one transaction."""
         from claimcheck.store.decisions import decide
 
@@ -111,11 +114,44 @@ class TriageService:
             lambda conn: decide(conn, claim_id, status, analyst, note=note, clear_note=clear)
         )
 
-    def undo(self, claim_id: str, analyst: str) -> Future[HistoryEntry]:
-        """Append an event reverting the claim's latest decision."""
+    def dismiss(self, claim_id: str, analyst: str, *, restore: bool = False) -> Future[Outcome]:
+        """Dismiss a claim as not a claim (or restore it)."""
+        from claimcheck.store.decisions import dismiss
+
+        return self._write(lambda conn: dismiss(conn, claim_id, analyst, restore=restore))
+
+    def link(
+        self,
+        claim_id: str,
+        passage_id: int,
+        action: LinkAction,
+        analyst: str,
+        note: str | None = None,
+    ) -> Future[Outcome]:
+        """Review one evidence link: accept, reject, set its stance, or note it."""
+        from claimcheck.store.decisions import link
+
+        return self._write(
+            lambda conn: link(conn, claim_id, passage_id, action, analyst, note=note)
+        )
+
+    def undo(self, claim_id: str, analyst: str) -> Future[Outcome]:
+        """Append an event reverting the analyst's latest decision in effect on the claim."""
         from claimcheck.store.decisions import undo
 
         return self._write(lambda conn: undo(conn, claim_id, analyst))
+
+    def redo(self, claim_id: str, analyst: str) -> Future[Outcome]:
+        """Append an event reverting the analyst's latest undo on the claim."""
+        from claimcheck.store.decisions import redo
+
+        return self._write(lambda conn: redo(conn, claim_id, analyst))
+
+    def add_claim(self, document_id: str, start: int, end: int, analyst: str) -> Future[Claim]:
+        """Add text[start:end] of a document version as a hand-made claim."""
+        from claimcheck.ingest.handmade import add_span
+
+        return self._write(lambda conn: add_span(conn, document_id, start, end, analyst))
 
     def close(self) -> None:
         """Finish queued work, then close the connections."""

@@ -43,8 +43,10 @@ def test_decisions_derive_status_and_are_append_only(seeded: sqlite3.Connection)
     assert current_state(seeded, claim_id) == (Status.unverified, None)
     decide(seeded, claim_id, Status.confirmed, "ana", note="two sources agree")
     decide(seeded, claim_id, Status.disputed, "bo")
-    assert current_state(seeded, claim_id) == (Status.disputed, "two sources agree")
-    reverted = undo(seeded, claim_id, "bo")
+    # issue 12: a status change without a note does not carry another analyst's note forward
+    assert current_state(seeded, claim_id) == (Status.disputed, None)
+    reverted = undo(seeded, claim_id, "bo").entry
+    assert reverted is not None
     assert reverted.to == Status.confirmed and reverted.reverts is not None
     assert current_state(seeded, claim_id) == (Status.confirmed, "two sources agree")
     events = history(seeded, [claim_id])[claim_id]
@@ -71,8 +73,8 @@ def test_note_can_be_cleared_and_undo_needs_history(seeded: sqlite3.Connection) 
 
 def test_claim_id_prefix_and_unknown_ids(seeded: sqlite3.Connection) -> None:
     claim_id = seeded.execute("SELECT id FROM claims ORDER BY id LIMIT 1").fetchone()[0]
-    entry = decide(seeded, claim_id[:9], Status.confirmed, "ana")
-    assert entry.to == Status.confirmed
+    entry = decide(seeded, claim_id[:9], Status.confirmed, "ana").entry
+    assert entry is not None and entry.to == Status.confirmed
     with pytest.raises(NotFoundError):
         decide(seeded, "cnothere", Status.confirmed, "ana")
     with pytest.raises(NotFoundError, match="ambiguous"):

@@ -1,12 +1,15 @@
 """A demo database for the TUI tests: seeds and evidence ingested and checked with the fake model.
 
 Snapshot tests need the same paths and ids on every machine, so their database is built from
-copies of the sources in a fixed folder.
+copies of the sources in a fixed folder; a lock held for the whole session keeps two test runs on
+one machine (two clones) from rebuilding it under each other.
 """
 
 from __future__ import annotations
 
+import fcntl
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,12 +21,26 @@ from tests.conftest import EVIDENCE, SEEDS
 from tests.fakes import BagOfWordsEmbedder
 
 FIXED = Path("/tmp/claimcheck-tui-tests")
+LOCK = Path("/tmp/claimcheck-tui-tests.lock")
 
 
-def build(db_path: Path, sources: list[Path]) -> Path:
-    """Ingest `sources` into a new database and fill its evidence with the fake embedder."""
+@pytest.fixture(scope="session")
+def fixed_folder() -> Iterator[Path]:
+    """The fixed folder, locked against other test runs for the whole session."""
+    with LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield FIXED
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def build(db_path: Path, sources: list[Path], reference: list[Path] | None = None) -> Path:
+    """Ingest `sources` (and `reference` material) into a new database and fill its evidence
+    with the fake embedder."""
     conn = connect(db_path)
     assert not ingest_paths(conn, sources).failed
+    assert not ingest_paths(conn, reference or [], role="reference").failed
     check(conn, db_path, CheckConfig(model="fake-bow"), make_embedder=BagOfWordsEmbedder)
     conn.close()
     return db_path
@@ -36,13 +53,31 @@ def triage_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def fixed_db() -> Path:
+def case_db(tmp_path: Path) -> Path:
+    """As `make run` builds it: the seed articles under review, the evidence as reference."""
+    return build(tmp_path / "case.db", [SEEDS], [EVIDENCE])
+
+
+@pytest.fixture
+def fixed_case_db(fixed_folder: Path) -> Path:
+    """`case_db` at the same absolute paths on every run (for snapshots)."""
+    folder = fixed_folder / "case"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(EVIDENCE, folder / "evidence")
+    return build(folder / "case.db", [folder / "seeds"], [folder / "evidence"])
+
+
+@pytest.fixture
+def fixed_db(fixed_folder: Path) -> Path:
     """The same database at the same absolute paths on every run (for snapshots)."""
-    shutil.rmtree(FIXED, ignore_errors=True)
-    sources = FIXED / "sources"
+    shutil.rmtree(fixed_folder / "sources", ignore_errors=True)
+    sources = fixed_folder / "sources"
     shutil.copytree(SEEDS, sources / "seeds")
     shutil.copytree(EVIDENCE, sources / "evidence")
-    return build(FIXED / "snapshot.db", [sources / "seeds", sources / "evidence"])
+    for stale in fixed_folder.glob("snapshot.db*"):
+        stale.unlink()
+    return build(fixed_folder / "snapshot.db", [sources / "seeds", sources / "evidence"])
 
 
 @pytest.fixture

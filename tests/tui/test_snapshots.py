@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from claimcheck.tui.app import ClaimcheckApp
-from tests.tui.conftest import FIXED
 
 SnapCompare = Callable[..., bool]
 
@@ -77,12 +77,38 @@ def test_help_screen(fixed_db: Path, snap_compare: SnapCompare) -> None:
     assert snap_compare(app_on(fixed_db), terminal_size=(120, 44), run_before=open_help)
 
 
-def test_empty_database(snap_compare: SnapCompare) -> None:
+def test_empty_database(fixed_folder: Path, snap_compare: SnapCompare) -> None:
     from claimcheck.store import connect
 
-    FIXED.mkdir(parents=True, exist_ok=True)
-    empty = FIXED / "empty.db"
-    for stale in FIXED.glob("empty.db*"):
+    fixed_folder.mkdir(parents=True, exist_ok=True)
+    empty = fixed_folder / "empty.db"
+    for stale in fixed_folder.glob("empty.db*"):
         stale.unlink()
     connect(empty).close()
     assert snap_compare(app_on(empty), terminal_size=(100, 30), run_before=ready)
+
+
+def test_a_case_opens_on_its_sources_under_review(
+    fixed_case_db: Path, snap_compare: SnapCompare
+) -> None:
+    """As `make run` leaves it: the seed articles' claims, the evidence as reference material."""
+    assert snap_compare(app_on(fixed_case_db), terminal_size=(160, 50), run_before=ready)
+
+
+def test_evidence_reviewed_and_a_sentence_selected(
+    fixed_case_db: Path, snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.store import decisions
+
+    monkeypatch.setattr(decisions, "now", lambda: "2026-01-02T03:04:05.000000+00:00")
+
+    async def review(pilot: Pilot[None]) -> None:
+        await ready(pilot)
+        await pilot.press("enter")
+        await ready(pilot)
+        await pilot.press("a", "down", "x", "down", "2")
+        await ready(pilot)
+        await pilot.press("escape", "t", "right")
+        await ready(pilot)
+
+    assert snap_compare(app_on(fixed_case_db), terminal_size=(160, 50), run_before=review)

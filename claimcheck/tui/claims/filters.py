@@ -16,6 +16,7 @@ SORT_KEYS: dict[str, tuple[str, Callable[[ClaimRow], Any]]] = {
     "worth": ("check-worthiness", lambda r: -r.checkworthiness),
     "supports": ("supporting", lambda r: -r.supports),
     "contradicts": ("contradicting", lambda r: -r.contradicts),
+    "flags": ("flags", lambda r: (not r.disagreement, not r.hand_made)),
     "document": ("document", lambda r: (r.document_title.lower(), r.span_start)),
     "claim": ("claim text", lambda r: r.text.lower()),
 }
@@ -24,26 +25,57 @@ SORT_KEYS: dict[str, tuple[str, Callable[[ClaimRow], Any]]] = {
 
 @dataclass(frozen=True)
 class Filters:
-    """The list's filters: status, document and conflicts, plus the search text."""
+    """The list's filters: status, document, conflicts, analyst and disagreement, plus the
+    search text; and the scope: reference material's claims and dismissed claims, both off by
+    default (the list shows the sources under review)."""
 
     status: Status | None = None
     document_id: str | None = None
     conflicts_only: bool = False
     search: str = ""
+    include_reference: bool = False
+    include_dismissed: bool = False
+    analyst: str | None = None
+    disagreements_only: bool = False
+
+    def in_scope(self, row: ClaimRow) -> bool:
+        """Whether a claim is in the list's scope (its role and dismissal)."""
+        return (self.include_reference or row.role == "source") and (
+            self.include_dismissed or not row.dismissed
+        )
 
     def matches(self, row: ClaimRow) -> bool:
         """Whether a claim passes every filter (search is case-insensitive, on the claim text)."""
+        if not self.in_scope(row):
+            return False
         if self.status is not None and row.status != self.status:
             return False
         if self.document_id is not None and row.document_id != self.document_id:
             return False
         if self.conflicts_only and not row.has_conflict:
             return False
+        if self.analyst is not None and self.analyst not in row.analysts:
+            return False
+        if self.disagreements_only and not row.disagreement:
+            return False
         return not self.search or self.search.lower() in row.text.lower()
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether a filter beyond the default scope is on."""
+        return self.describe({}) != ""
 
     def describe(self, documents: dict[str, str]) -> str:
         """A short line saying which filters are on, for the list's caption."""
         parts = []
+        if self.include_reference:
+            parts.append("incl. reference")
+        if self.include_dismissed:
+            parts.append("incl. dismissed")
+        if self.analyst is not None:
+            parts.append(f"decided by {self.analyst}")
+        if self.disagreements_only:
+            parts.append("analysts disagree")
         if self.status is not None:
             parts.append(self.status.value)
         if self.document_id is not None:

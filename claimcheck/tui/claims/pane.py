@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,6 +20,11 @@ EMPTY_DATABASE = (
     "  claimcheck ingest PATH...\n  claimcheck check"
 )
 NOTHING_MATCHES = "No claim matches the filters. Press f to change them, / to search."
+ONLY_REFERENCE = (
+    "No source under review has claims: every document is reference material.\n\n"
+    "Press f and tick 'include reference material', or make a document a source:\n"
+    "  claimcheck role PATH source"
+)
 
 
 class SearchInput(Input):
@@ -69,48 +75,72 @@ class ClaimsPane(Vertical):
         return self.query_one(ClaimsTable)
 
     def documents(self) -> dict[str, str]:
-        """Document id → title, for the documents that have claims."""
-        return {row.document_id: row.document_title for row in self.all_rows}
+        """Document id → title, for the documents in scope that have claims."""
+        return {
+            row.document_id: row.document_title
+            for row in self.all_rows
+            if self.filters.in_scope(row)
+        }
+
+    def analysts(self) -> list[str]:
+        """Everyone who decided anything on a claim."""
+        return sorted({name for row in self.all_rows for name in row.analysts})
 
     def load(self, rows: list[ClaimRow], keep: str | None = None) -> None:
         """New rows from the database; the cursor stays on `keep` (or the current claim)."""
         self.all_rows = rows
-        self.render_rows(keep if keep is not None else self.table.current_id)
+        self.render_rows(keep if keep is not None else self.table.current_id, by_analyst=False)
 
-    def render_rows(self, keep: str | None = None) -> None:
-        """Show the rows the filters let through, in the chosen order."""
+    def render_rows(self, keep: str | None = None, *, by_analyst: bool = True) -> None:
+        """Show the rows the filters let through, in the chosen order; `by_analyst` when the
+        analyst asked for it (so notes and undo follow the cursor again)."""
+        if by_analyst:
+            self.table.decided_id = None
         shown = visible(self.all_rows, self.filters, self.order)
         self.table.show(shown, keep)
         self._shown_width = self.table.claim_width
         empty = self.query_one("#empty", Static)
-        empty.update(NOTHING_MATCHES if self.all_rows else EMPTY_DATABASE)
+        scoped = [row for row in self.all_rows if self.filters.in_scope(row)]
+        empty.update(
+            NOTHING_MATCHES if scoped else ONLY_REFERENCE if self.all_rows else EMPTY_DATABASE
+        )
         empty.display = not shown
         # The table stays displayed (its header only) so it keeps the focus and with it the
         # keys that get out of an empty view: `/` search, `f` filter, `r` refresh.
         self.table.set_class(not shown, "-empty")
-        self._caption(len(shown))
+        self._caption(len(shown), len(scoped))
 
-    def _caption(self, shown: int) -> None:
+    def _caption(self, shown: int, scoped: int) -> None:
         filters = self.filters.describe(self.documents())
         order = ""
         if self.order.column is not None:
             label = SORT_KEYS[self.order.column][0]
             order = f" · sorted by {label}{' (reversed)' if self.order.reverse else ''}"
-        counts = f"{shown} of {len(self.all_rows)} claims" if filters else f"{shown} claims"
+        counts = f"{shown} of {scoped} claims" if shown != scoped else f"{shown} claims"
         self.query_one("#caption", Static).update(
             f"{counts}{' · ' + filters if filters else ''}{order}"
         )
 
     def replace_row(self, row: ClaimRow) -> None:
-        """One claim changed (a decision): update it in place without re-filtering."""
+        """One claim changed (a decision): update it in place without re-filtering, unless it
+        left or entered the list's scope (dismissed or restored)."""
+        before = next((r for r in self.all_rows if r.id == row.id), None)
         self.all_rows = [row if r.id == row.id else r for r in self.all_rows]
-        self.table.update_row(row)
+        if before is not None and self.filters.in_scope(before) != self.filters.in_scope(row):
+            self.render_rows(self.table.current_id, by_analyst=False)
+        else:
+            self.table.update_row(row)
+
+    def add_row(self, row: ClaimRow) -> None:
+        """A claim was added: list it and put the cursor on it."""
+        self.all_rows = sorted(
+            [*self.all_rows, row], key=lambda r: (r.document_path, r.span_start, r.id)
+        )
+        self.render_rows(row.id)
 
     def apply_filters(self, filters: Filters) -> None:
         """New filters from the filter dialog (the search text is kept)."""
-        self.filters = Filters(
-            filters.status, filters.document_id, filters.conflicts_only, self.filters.search
-        )
+        self.filters = replace(filters, search=self.filters.search)
         self.render_rows(self.table.current_id)
 
     def action_search(self) -> None:
@@ -139,9 +169,7 @@ class ClaimsPane(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.filters = Filters(
-            self.filters.status, self.filters.document_id, self.filters.conflicts_only, event.value
-        )
+        self.filters = replace(self.filters, search=event.value)
         self.render_rows(self.table.current_id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

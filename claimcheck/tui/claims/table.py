@@ -18,12 +18,13 @@ from textual.strip import Strip
 
 from claimcheck.models import Status
 from claimcheck.store.listing import ClaimRow
-from claimcheck.tui.badges import conflict_marker, pending_badge, status_badge
+from claimcheck.tui.badges import conflict_marker, flag_marks, pending_badge, status_badge
 from claimcheck.tui.pending import PendingDecisions, Unsaved
 
 COLUMNS: list[tuple[str, str, int]] = [
     ("status", "status", 14),
     ("conflict", "⚠", 1),
+    ("flags", "≠✎", 2),
     ("worth", "worth", 5),
     ("supports", "+", 3),
     ("contradicts", "−", 3),
@@ -52,6 +53,7 @@ def cells(row: ClaimRow, claim_width: int, waiting: Unsaved | None = None) -> li
     return [
         badge,
         conflict_marker(row.contradicts, row.updates),
+        flag_marks(row),
         Text(f"{row.checkworthiness:.2f}"),
         Text(str(row.supports or ""), style="green"),
         Text(str(row.contradicts or ""), style="bold red"),
@@ -68,8 +70,11 @@ class ClaimsTable(ScrollView, can_focus=True):
         Binding("d", "decide('disputed')", "Dispute", id="claims.dispute"),
         Binding("u", "decide('unverified')", "Unverify", id="claims.unverify"),
         Binding("n", "note", "Note", id="claims.note"),
+        Binding("x", "dismiss", "Dismiss", id="claims.dismiss"),
         Binding("z", "undo", "Undo", id="claims.undo"),
-        Binding("enter", "open", "Detail", id="claims.open"),
+        Binding("Z", "redo", "Redo", show=False, id="claims.redo"),
+        Binding("enter", "open", "Evidence", id="claims.open"),
+        Binding("t", "source", "Sentences", id="claims.source"),
         Binding("down,j", "move(1)", "Down", show=False, id="claims.down"),
         Binding("up,k", "move(-1)", "Up", show=False, id="claims.up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="claims.page-down"),
@@ -108,22 +113,30 @@ class ClaimsTable(ScrollView, can_focus=True):
             self.claim_id = claim_id
             self.status = status
 
-    class NoteRequested(Message):
-        """The analyst wants to add or edit the highlighted claim's note."""
+    class ClaimMessage(Message):
+        """A request about one claim."""
 
         def __init__(self, claim_id: str) -> None:
             super().__init__()
             self.claim_id = claim_id
 
-    class UndoRequested(Message):
-        """The analyst wants the last decision of this session undone."""
+    class NoteRequested(ClaimMessage):
+        """The analyst wants to add or edit the note of the claim they are looking at."""
 
-    class OpenRequested(Message):
+    class DismissRequested(ClaimMessage):
+        """The analyst says the highlighted sentence is not a claim."""
+
+    class UndoRequested(ClaimMessage):
+        """The analyst wants their latest decision on the claim they are looking at undone."""
+
+    class RedoRequested(ClaimMessage):
+        """The analyst wants their latest undo on the claim they are looking at redone."""
+
+    class OpenRequested(ClaimMessage):
         """The analyst wants to look at the highlighted claim's detail and evidence."""
 
-        def __init__(self, claim_id: str) -> None:
-            super().__init__()
-            self.claim_id = claim_id
+    class SourceRequested(ClaimMessage):
+        """The analyst wants to pick sentences in the highlighted claim's source text."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -131,6 +144,8 @@ class ClaimsTable(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}
         self.cursor_row = 0
         self.pending: PendingDecisions | None = None
+        self.decided_id: str | None = None
+        """The claim just decided on, while the cursor only moved on by itself after it."""
 
     @property
     def row_count(self) -> int:
@@ -146,6 +161,12 @@ class ClaimsTable(ScrollView, can_focus=True):
     def current_id(self) -> str | None:
         """The id of the highlighted claim, if any."""
         return self.rows[self.cursor_row].id if self.rows else None
+
+    @property
+    def looking_at(self) -> str | None:
+        """The claim a note or an undo is about: the one just decided on (the cursor moved on
+        by itself), else the highlighted one."""
+        return self.decided_id or self.current_id
 
     def index_of(self, claim_id: str) -> int | None:
         """Where a claim is listed, if it is."""
@@ -272,28 +293,49 @@ class ClaimsTable(ScrollView, can_focus=True):
                     self.post_message(self.HeaderSelected(key))
                     return
             return
-        self.move_to(int(self.scroll_offset.y) + event.y - 1)
+        self.move_by_analyst(int(self.scroll_offset.y) + event.y - 1)
+
+    def move_by_analyst(self, index: int) -> None:
+        """The analyst moved the cursor: notes and undo now follow it."""
+        self.decided_id = None
+        self.move_to(index)
 
     def action_move(self, step: int) -> None:
-        self.move_to(self.cursor_row + step)
+        self.move_by_analyst(self.cursor_row + step)
 
     def action_page(self, direction: int) -> None:
-        self.move_to(self.cursor_row + direction * max(1, self.size.height - 2))
+        self.move_by_analyst(self.cursor_row + direction * max(1, self.size.height - 2))
 
     def action_jump(self, where: int) -> None:
-        self.move_to(where if where >= 0 else len(self.rows) - 1)
+        self.move_by_analyst(where if where >= 0 else len(self.rows) - 1)
 
     def action_decide(self, status: str) -> None:
         if self.current_id is not None:
+            self.decided_id = self.current_id
             self.post_message(self.DecisionRequested(self.current_id, Status(status)))
 
-    def action_note(self) -> None:
+    def action_dismiss(self) -> None:
         if self.current_id is not None:
-            self.post_message(self.NoteRequested(self.current_id))
+            self.decided_id = self.current_id
+            self.post_message(self.DismissRequested(self.current_id))
+
+    def _about_looked_at(self, message: type[ClaimMessage]) -> None:
+        if self.looking_at is not None:
+            self.post_message(message(self.looking_at))
+
+    def action_note(self) -> None:
+        self._about_looked_at(self.NoteRequested)
 
     def action_undo(self) -> None:
-        self.post_message(self.UndoRequested())
+        self._about_looked_at(self.UndoRequested)
+
+    def action_redo(self) -> None:
+        self._about_looked_at(self.RedoRequested)
 
     def action_open(self) -> None:
         if self.current_id is not None:
             self.post_message(self.OpenRequested(self.current_id))
+
+    def action_source(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.SourceRequested(self.current_id))

@@ -12,18 +12,31 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from claimcheck.extract.labels import date_lines, figure_lines, statement_lines
-from claimcheck.models import ClaimView, EvidenceView
-from claimcheck.tui.badges import stance_badge, status_badge
+from claimcheck.models import ClaimView, EvidenceView, LinkAction
+from claimcheck.report.common import origin, strength_heading, verdicts
+from claimcheck.tui.badges import evidence_badge, status_badge
 from claimcheck.tui.detail.context import in_context
+from claimcheck.tui.detail.source import SourceText
 from claimcheck.tui.service import ClaimDetail
 
-CLAIM_STYLE = "bold black on yellow"
 EVIDENCE_STYLE = "bold black on cyan"
 NO_EVIDENCE = "No evidence yet: run `claimcheck check`, then press r."
 
 
 class EvidenceTable(DataTable[Text | str]):
-    """Evidence for the claim: conflicts first, then support, then merely related passages."""
+    """Evidence for the claim: conflicts first, then support, then merely related passages.
+    The analyst accepts or rejects each link, sets its stance or notes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "link('accept')", "Accept", id="evidence.accept"),
+        Binding("x", "link('reject')", "Reject", id="evidence.reject"),
+        Binding("1", "link('supports')", "Supports", id="evidence.supports"),
+        Binding("2", "link('contradicts')", "Contradicts", id="evidence.contradicts"),
+        Binding("3", "link('related')", "Related", id="evidence.related"),
+        Binding("n", "link_note", "Link note", id="evidence.note"),
+        Binding("z", "undo", "Undo", id="evidence.undo"),
+        Binding("Z", "redo", "Redo", id="evidence.redo"),
+    ]
 
     class Highlighted(Message):
         """A piece of evidence was highlighted: show it in its own context."""
@@ -32,6 +45,21 @@ class EvidenceTable(DataTable[Text | str]):
             super().__init__()
             self.evidence = evidence
 
+    class LinkRequested(Message):
+        """The analyst reviewed the highlighted link (`note`: wants to write its note)."""
+
+        def __init__(self, evidence: EvidenceView, action: LinkAction) -> None:
+            super().__init__()
+            self.evidence = evidence
+            self.action = action
+
+    class UndoRequested(Message):
+        """Undo (or with `redo`, redo) the analyst's latest decision on the claim shown."""
+
+        def __init__(self, redo: bool = False) -> None:
+            super().__init__()
+            self.redo = redo
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
         self.evidence: list[EvidenceView] = []
@@ -39,21 +67,44 @@ class EvidenceTable(DataTable[Text | str]):
     def on_mount(self) -> None:
         self.add_columns("stance", "score", "reason · source")
 
-    def show(self, evidence: list[EvidenceView]) -> None:
-        """Replace the evidence rows."""
+    def show(self, evidence: list[EvidenceView], keep: int | None = None) -> None:
+        """Replace the evidence rows; the cursor stays on passage `keep` when it is listed."""
         self.evidence = evidence
         self.clear()
         for index, e in enumerate(evidence):
-            conflict = e.stance == "contradicts" or e.kind == "update"
-            reason = Text(e.reason, style="bold" if conflict else "")
-            reason.append(f"\n{e.document_title}", style="dim")
-            badge = stance_badge(e.stance, e.kind)
-            self.add_row(badge, f"{e.score:.2f}", reason, key=str(index), height=2)
+            reason = Text(e.reason, style="bold" if e.is_conflict else "")
+            if e.link_note:
+                reason.append(f" — {e.link_note}", style="italic")
+            reason.append(f"\n{e.document_title} · passage {e.passage_id}", style="dim")
+            self.add_row(evidence_badge(e), f"{e.score:.2f}", reason, key=str(index), height=2)
+        kept = [i for i, e in enumerate(evidence) if e.passage_id == keep]
+        if kept:
+            self.move_cursor(row=kept[0])
+
+    @property
+    def current(self) -> EvidenceView | None:
+        """The highlighted piece of evidence."""
+        if not self.evidence or not 0 <= self.cursor_row < len(self.evidence):
+            return None
+        return self.evidence[self.cursor_row]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if event.row_key.value is not None and self.evidence:
             self.post_message(self.Highlighted(self.evidence[int(event.row_key.value)]))
+
+    def action_link(self, action: LinkAction) -> None:
+        if self.current is not None:
+            self.post_message(self.LinkRequested(self.current, action))
+
+    def action_link_note(self) -> None:
+        self.action_link("note")
+
+    def action_undo(self) -> None:
+        self.post_message(self.UndoRequested())
+
+    def action_redo(self) -> None:
+        self.post_message(self.UndoRequested(redo=True))
 
 
 class DetailPane(VerticalScroll):
@@ -66,17 +117,21 @@ class DetailPane(VerticalScroll):
     class BackRequested(Message):
         """The analyst is done with the detail."""
 
+    claim_id: str | None = None
+    """The claim shown."""
+
     def on_mount(self) -> None:
         self.add_class("empty")
 
     def clear(self) -> None:
         """No claim to show (an empty list)."""
+        self.claim_id = None
         self.add_class("empty")
         self.query_one("#detail-header", Static).update("No claim selected.")
 
     def compose(self) -> ComposeResult:
         yield Static("No claim selected.", id="detail-header")
-        yield Static("", id="source")
+        yield SourceText(id="source")
         yield Static("", id="facts")
         yield Static("", id="history")
         yield Static("Evidence", id="evidence-title", classes="section")
@@ -84,18 +139,24 @@ class DetailPane(VerticalScroll):
         yield Static("", id="evidence-context")
 
     def show(self, detail: ClaimDetail) -> None:
-        """Fill the pane with one claim."""
+        """Fill the pane with one claim; shown again (after a decision), the evidence and
+        sentence cursors stay where they were."""
         claim, document = detail.claim, detail.document
+        again = self.claim_id == claim.id
+        self.claim_id = claim.id
+        evidence = self.query_one(EvidenceTable)
+        keep = evidence.current.passage_id if again and evidence.current else None
         self.remove_class("empty")
         self.query_one("#detail-header", Static).update(_header(claim))
-        source = in_context(document.text, claim.span, style=CLAIM_STYLE)
-        self.query_one("#source", Static).update(source)
+        source = self.query_one(SourceText)
+        source.show(document.text, claim.span, document.id, detail.passages, keep=again)
         self.query_one("#facts", Static).update(_facts(claim))
         self.query_one("#history", Static).update(_history(claim))
         title = f"Evidence ({len(claim.evidence)})" if claim.evidence else NO_EVIDENCE
         self.query_one("#evidence-title", Static).update(title)
-        self.query_one(EvidenceTable).show(claim.evidence)
-        self.query_one("#evidence-context", Static).update("")
+        evidence.show(claim.evidence, keep)
+        if keep is None:
+            self.query_one("#evidence-context", Static).update("")
 
     def show_evidence(self, evidence: EvidenceView, document_text: str) -> None:
         """One evidence passage highlighted inside its own document."""
@@ -135,7 +196,27 @@ def _header(claim: ClaimView) -> Text:
     )
     if claim.note:
         header.append(f"\nnote: {claim.note}", style="italic")
-    return header
+    return header.append_text(_review(claim))
+
+
+def _review(claim: ClaimView) -> Text:
+    """Role, hand-made origin, dismissal, each analyst's verdict and what the status rests on."""
+    lines = Text()
+    if claim.role == "reference":
+        lines.append("\n◇ reference material (not under review)", style="dim")
+    if claim.hand_made:
+        lines.append(f"\n✎ hand-made: {origin(claim)}", style="cyan")
+    if claim.dismissed:
+        lines.append("\n⊘ dismissed: not a claim (z undoes)", style="bold")
+    if claim.verdicts:
+        lines.append(f"\nverdicts: {verdicts(claim)}")
+        if claim.disagreement:
+            lines.append("  ≠ analysts disagree", style="bold magenta")
+    if claim.basis:
+        lines.append(f"\n{strength_heading(claim)}:", style="bold")
+        for b in claim.basis:
+            lines.append(f"\n  “{b.text}” — {b.document_title}", style="italic")
+    return lines
 
 
 def _facts(claim: ClaimView) -> Text:
@@ -163,10 +244,10 @@ def _history(claim: ClaimView) -> Text:
     lines = Text()
     for entry in claim.history[-6:]:
         when = entry.at[:16].replace("T", " ")
-        lines.append(f"{when} {entry.analyst}: {entry.from_.value} → {entry.to.value}")
-        if entry.reverts:
-            lines.append(f" (undoes #{entry.reverts})", style="dim")
-        if entry.note:
+        lines.append(f"{when} {entry.analyst}: {entry.action}")
+        if entry.kind in ("link", "undo", "redo") and entry.link_note:
+            lines.append(f" — {entry.link_note}", style="italic")
+        elif entry.note and entry.kind in ("status", "note", "dismiss"):
             lines.append(f" — {entry.note}", style="italic")
         lines.append("\n")
     if len(claim.history) > 6:

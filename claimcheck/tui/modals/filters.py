@@ -1,4 +1,5 @@
-"""The filter dialog: status, document and 'has conflict'."""
+"""The filter dialog: status, document, conflicts, analyst, disagreement, and the scope
+(reference material's claims, dismissed claims)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,13 @@ class FilterScreen(ModalScreen[Filters | None]):
         Binding("ctrl+s", "apply", "Apply", id="filter.apply"),
     ]
 
-    def __init__(self, current: Filters, documents: dict[str, str]) -> None:
+    def __init__(
+        self, current: Filters, documents: dict[str, str], analysts: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.current = current
         self.documents = documents
+        self.analysts = analysts or []
 
     def compose(self) -> ComposeResult:
         status = self.current.status.value if self.current.status else ANY_STATUS
@@ -45,6 +49,25 @@ class FilterScreen(ModalScreen[Filters | None]):
                 id="filter-document",
             )
             yield Checkbox("only with conflicts", self.current.conflicts_only, id="filter-conflict")
+            yield Select(
+                [(name, name) for name in self.analysts],
+                prompt="decided by any analyst",
+                value=self.current.analyst or Select.NULL,
+                id="filter-analyst",
+            )
+            yield Checkbox(
+                "only where analysts disagree",
+                self.current.disagreements_only,
+                id="filter-disagree",
+            )
+            yield Checkbox(
+                "include reference material's claims",
+                self.current.include_reference,
+                id="filter-reference",
+            )
+            yield Checkbox(
+                "show dismissed claims", self.current.include_dismissed, id="filter-dismissed"
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear", id="clear")
@@ -54,13 +77,21 @@ class FilterScreen(ModalScreen[Filters | None]):
         """The filters as the dialog stands."""
         pressed = self.query_one(RadioSet).pressed_button
         name = pressed.name if pressed is not None else ANY_STATUS
-        document = self.query_one(Select).value
+        document = self.query_one("#filter-document", Select).value
+        analyst = self.query_one("#filter-analyst", Select).value
         return Filters(
             status=None if name in (None, ANY_STATUS) else Status(name),
             document_id=document if isinstance(document, str) else None,
-            conflicts_only=self.query_one(Checkbox).value,
+            conflicts_only=self._ticked("#filter-conflict"),
             search=self.current.search,
+            include_reference=self._ticked("#filter-reference"),
+            include_dismissed=self._ticked("#filter-dismissed"),
+            analyst=analyst if isinstance(analyst, str) else None,
+            disagreements_only=self._ticked("#filter-disagree"),
         )
+
+    def _ticked(self, selector: str) -> bool:
+        return self.query_one(selector, Checkbox).value
 
     def action_apply(self) -> None:
         self.dismiss(self.chosen())

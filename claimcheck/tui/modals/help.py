@@ -32,11 +32,16 @@ def help_text(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> Text:
             text.append(f"{binding.description:<28}")
             text.append(f"{binding.id or ''}\n", style="dim")
         text.append("\n")
-    text.append("  ↑ ↓ also move; a decision moves to the next claim.\n", style="italic")
-    text.append(
-        "  Every decision is saved at once, with you as analyst; undo appends a reverting event.",
-        style="italic",
-    )
+    for line in (
+        "↑ ↓ also move; a decision moves to the next claim, but n and z still act on the claim",
+        "you just decided until you move the cursor yourself.",
+        "z undoes your latest decision on the claim (status, note, link, dismissal); Z redoes it.",
+        "Every decision is saved at once, with you as analyst; undo appends a reverting event.",
+        "The list shows the sources under review: f includes reference material and dismissed",
+        "claims, and filters by analyst. ≠ analysts disagree · ✎ hand-made · ⊘ dismissed ·",
+        "◇ reference.",
+    ):
+        text.append(f"  {line}\n", style="italic")
     return text
 
 

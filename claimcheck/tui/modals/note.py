@@ -19,14 +19,15 @@ class NoteScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
-    def __init__(self, claim_text: str, note: str | None) -> None:
+    def __init__(self, claim_text: str, note: str | None, title: str = "Note on the claim") -> None:
         super().__init__()
         self.claim_text = claim_text
         self.note = note or ""
+        self.heading = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label("Note on the claim", classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title")
             yield Label(self.claim_text, id="note-claim")
             yield TextArea(self.note, id="note-text")
             yield Label("ctrl+s saves · escape cancels · an empty note clears it", classes="hint")
