@@ -132,9 +132,9 @@ def _publish(conn: sqlite3.Connection, doc: Document, previous: Document | None)
     current = docs_store.current_for_path(conn, doc.path)
     if (current.id if current else None) != (previous.id if previous else None):
         raise Redo(f"{doc.path} got a new version meanwhile")
-    docs_store.publish_document(conn, doc.id, doc.version, previous.id if previous else None)
-    if previous is not None and doc.role != previous.role:
+    if previous is not None and doc.role != previous.role:  # before it is current: logs the change
         docs_store.set_role(conn, doc.path, doc.role, "ingest", now())
+    docs_store.publish_document(conn, doc.id, doc.version, previous.id if previous else None)
 
 
 def _move_claims(conn: sqlite3.Connection, moves: Sequence[Move], at: str) -> None:

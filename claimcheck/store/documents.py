@@ -94,9 +94,12 @@ def find_document(conn: sqlite3.Connection, given: str) -> Document:
 
 def set_role(conn: sqlite3.Connection, path: str, role: str, analyst: str, at: str) -> str | None:
     """Give every version of the document at `path` a role, logged in `role_changes`; the role
-    it had, or None when it already had this one (nothing is written then)."""
+    its current version had (a version being staged is not current yet), or None when it already
+    had this one (nothing is written then)."""
     row = conn.execute(
-        "SELECT role FROM documents WHERE path = ? ORDER BY version DESC LIMIT 1", (path,)
+        "SELECT role FROM documents WHERE path = ? "
+        "ORDER BY superseded_by IS NULL DESC, version DESC LIMIT 1",
+        (path,),
     ).fetchone()
     if row is None:
         raise NotFoundError(f"no document with path {path!r}")

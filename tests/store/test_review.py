@@ -213,3 +213,27 @@ def test_an_older_database_is_read_under_the_new_rules(
     assert outcome.reverted is not None and outcome.reverted.kind == "status"
     assert current_state(conn, claim)[0] == Status.confirmed
     conn.close()
+
+
+def test_a_role_given_at_ingest_reaches_every_version_and_is_logged(tmp_path: Path) -> None:
+    source = tmp_path / "statement.md"
+    source.write_text("The ministry said 1,200 people were evacuated on 4 May 2025.\n", "utf-8")
+    conn = connect(tmp_path / "roles.db")
+    first = ingest_paths(conn, [source]).files[0]
+    assert first.role == "source"
+    source.write_text("The ministry said 1,400 people were evacuated on 4 May 2025.\n", "utf-8")
+    second = ingest_paths(conn, [source], role="reference").files[0]  # a new, staged version
+    assert (second.outcome, second.role) == ("updated", "reference")
+    roles = conn.execute("SELECT id, role FROM documents ORDER BY version").fetchall()
+    assert [r["role"] for r in roles] == ["reference", "reference"]
+    unchanged = ingest_paths(conn, [source], role="source").files[0]
+    assert (unchanged.outcome, unchanged.role) == ("unchanged", "source")
+    logged = conn.execute("SELECT from_role, to_role, analyst FROM role_changes ORDER BY id")
+    assert [tuple(r) for r in logged] == [
+        ("source", "reference", "ingest"),
+        ("reference", "source", "ingest"),
+    ]
+    assert claim_views(conn, scope=Scope()) and all(
+        v.role == "source" for v in claim_views(conn, scope=Scope())
+    )
+    conn.close()

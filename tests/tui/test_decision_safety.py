@@ -198,3 +198,29 @@ def test_a_claim_whose_figures_changed_since_the_decision_is_marked(tmp_path: Pa
     asyncio.run(main())
     assert seen["row"] == "✔ confirmed Δ"
     assert "changed since decided" in seen["detail"]
+
+
+def test_undo_waits_for_a_decision_still_being_stored(triage_db: Path) -> None:
+    said: list[str] = []
+
+    async def main() -> None:
+        app = ClaimcheckApp(triage_db, "tester")
+        async with app.run_test(size=(160, 50)) as pilot:
+            await app.loaded.wait()
+            await pilot.pause()
+            claim = app.query_one(ClaimsTable).current_id or ""
+            other = sqlite3.connect(triage_db, isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+            await pilot.press("d")
+            await until(lambda: claim in app.pending, "the decision pending")
+            await pilot.press("z")  # acts on the claim just decided
+            await until(lambda: bool(list(app._notifications)), "a message")
+            said.extend(n.message for n in app._notifications)
+            other.execute("ROLLBACK")
+            other.close()
+            await until(lambda: decisions_of(triage_db) == [(claim, Status.disputed)], "stored")
+            await until(shows(app, claim, "✘ disputed"), "shown")
+
+    asyncio.run(main())
+    assert any("still being saved" in m for m in said), said
+    assert len(decisions_of(triage_db)) == 1  # no undo was recorded against an older state
