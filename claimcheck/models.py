@@ -84,6 +84,7 @@ class TimeRef(Record):
     anchor: str | None = Field(
         default=None, description="An event it is relative to: 'peak', 'valuation', 'cuts'."
     )
+    final: bool = Field(default=False, description="A final count: it still holds after its date.")
 
 
 class FigureFrame(Record):

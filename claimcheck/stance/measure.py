@@ -275,6 +275,8 @@ def time_relation(a: TimeRef, b: TimeRef) -> Relation:
     b0, b1 = date.fromisoformat(b.earliest), date.fromisoformat(b.latest)
     if a0 <= b1 and b0 <= a1:
         return "same"
+    if (a.final and b0 > a1) or (b.final and a0 > b1):
+        return "same"  # a final count stated later still stands: a different one contradicts it
     gap = (b0 - a1).days if a1 < b0 else (a0 - b1).days
     if gap > EVENT_WINDOW_DAYS:
         return "apart"

@@ -15,7 +15,7 @@ from claimcheck.stance.figures import compare_figures
 from claimcheck.stance.statements import compare_statements
 from claimcheck.text.words import shared_terms
 
-STANCE_VERSION = "frames-3"
+STANCE_VERSION = "frames-4"
 """Bump when stance rules change, so `check` recomputes stored suggestions."""
 
 

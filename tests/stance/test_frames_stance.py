@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from claimcheck.extract.claims import sentence_facts
+from claimcheck.extract.claims import extract, sentence_facts
 from claimcheck.extract.datecontext import DateContext
 from claimcheck.extract.frames import SentenceFacts, SentenceTime, build_frames
 from claimcheck.models import TimeRef
@@ -316,3 +316,43 @@ def test_the_same_exact_sum_in_similar_sentences_is_the_same_figure() -> None:
         similarity=0.72,
     )
     assert other[0] == "related"  # another year: not the same sum
+
+
+def in_document(text: str, published: str, contains: str) -> Side:
+    """The sentence holding `contains`, read in its whole document (published on `published`)."""
+    extraction = extract("d1", text, "x", published=date.fromisoformat(published))
+    (passage,) = [p for p in extraction.passages if contains in p.text]
+    assert passage.frames is not None
+    return Side(
+        passage.text, passage.quantities, passage.dates, passage.dates, passage.start,
+        passage.frames,
+    )  # fmt: skip
+
+
+CLOSING = (
+    "Wexley County health officials declared the measles outbreak over on 9 October 2025.\n\n"
+    "Four children were hospitalised during the outbreak.\n"
+)
+RUNNING = "Four children have been hospitalised so far, county health officials said.\n"
+
+
+def test_a_final_count_is_contradicted_by_a_different_count_stated_later() -> None:
+    later = dated("Six children were hospitalised during the outbreak.", "2025-10-20")
+    final = in_document(CLOSING, "2025-10-09", "Four children")
+    assert classify(later, final, 0.8).label == "contradicts"
+    assert classify(final, later, 0.8).label == "contradicts"
+    running = in_document(RUNNING, "2025-09-20", "Four children")
+    assert classify(running, later, 0.8).kind == "update"  # a count while it went on: updated
+
+
+def test_what_makes_a_count_final() -> None:
+    def finals(text: str) -> list[bool]:
+        extraction = extract("d1", text, "x", published=date(2025, 10, 9))
+        return [f.as_of.final for p in extraction.passages if p.frames for f in p.frames.figures]
+
+    assert finals("In all, 14 people were injured in the two crashes.\n") == [True]
+    assert finals(CLOSING) == [True]
+    once = "The council will hold a festival once the outbreak is over.\n\n" + RUNNING
+    assert finals(once) == [False]  # 'once it is over' declares nothing
+    ongoing = "Officials declared a state of emergency over the weekend.\n\n" + RUNNING
+    assert finals(ongoing) == [False]  # a declaration of something else

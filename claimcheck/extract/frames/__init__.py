@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from claimcheck.extract.frames.events import date_frames
 from claimcheck.extract.frames.figures import figure_frames, word_count_frames
+from claimcheck.extract.frames.final import mark_final
 from claimcheck.extract.frames.nlp import parse
 from claimcheck.extract.frames.statements import statement_frames
 from claimcheck.extract.frames.timing import SentenceTime, place_dates
@@ -21,7 +22,7 @@ from claimcheck.models import DateFact, Frames, Quantity
 
 __all__ = ["SentenceFacts", "SentenceTime", "build_frames"]
 
-FRAMES_VERSION = 2
+FRAMES_VERSION = 3
 """Raised whenever the frame reading changes what it reads, so check rebuilds stored frames
 (version 1 was never stored: frames before this field read as 0)."""
 _CUES = re.compile(
@@ -70,4 +71,4 @@ def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
                 version=FRAMES_VERSION,
             )
         )
-    return frames
+    return mark_final([s.text for s in sentences], frames)
