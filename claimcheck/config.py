@@ -12,7 +12,15 @@ DEFAULT_DB = "claimcheck.db"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Larger source files are refused: news articles are kilobytes, a 10 MiB 'article' is a mistake."""
 
-INGEST_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+INGEST_SUFFIXES = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 def resolve_db(value: str | os.PathLike[str] | None) -> Path:

@@ -177,11 +177,11 @@ class Document(Record):
     """One version of an ingested source file."""
 
     id: str
-    path: str = Field(description="Absolute path the document was ingested from.")
+    path: str = Field(description="Absolute path, or the URL as given, it was ingested from.")
     title: str
-    sha256: str = Field(description="sha256 of the file's bytes.")
+    sha256: str = Field(description="sha256 of the file's (or the fetched page's) bytes.")
     ingested_at: str
-    format: Literal["txt", "md", "html"]
+    format: Literal["txt", "md", "html", "pdf", "docx"]
     text: str = Field(description="Stored text; every offset indexes this string.")
     version: int = 1
     superseded_by: str | None = None
@@ -192,11 +192,29 @@ class Document(Record):
     published_from: str | None = Field(
         default=None,
         description="Where the publication date was read: dateline, byline, meta, json-ld, time, "
-        "analyst…",
+        "pdf, docx, analyst…",
     )
     role: Role = Field(
         default="source", description="source (under review) or reference (material to check by)."
     )
+    page_starts: list[int] | None = Field(
+        default=None, description="Offset each page starts at (PDF); None for an unpaged source."
+    )
+    url: str | None = Field(default=None, description="The source's original URL, if known.")
+    publisher: str | None = Field(default=None, description="Publisher or outlet, if known.")
+    authors: list[str] = Field(default_factory=list, description="Author names, if known.")
+
+
+class Snapshot(Record):
+    """A fetched or archived response as it was received: what the database keeps of a web page."""
+
+    url: str = Field(description="The URL asked for (a WARC record's target URI).")
+    final_url: str = Field(description="The URL after redirects.")
+    status: int = Field(description="HTTP status of the response.")
+    content_type: str = Field(description="The response's Content-Type header.")
+    retrieved_at: str = Field(description="When it was fetched (a WARC record's date).")
+    body: bytes = Field(description="The response body; its sha256 is the version's sha256.")
+    via: Literal["http", "warc"] = "http"
 
 
 class Passage(Record):
@@ -213,6 +231,7 @@ class Passage(Record):
     dates: list[DateFact] = Field(default_factory=list)
     attribution: str | None = None
     frames: Frames | None = Field(default=None, description="None until frames are built.")
+    page: int | None = Field(default=None, description="1-based page it starts on (PDF).")
 
 
 class Claim(Record):
@@ -231,6 +250,7 @@ class Claim(Record):
         default=False, description="True when a re-ingest could not find the span."
     )
     frames: Frames | None = Field(default=None, description="None until frames are built.")
+    page: int | None = Field(default=None, description="1-based page it starts on (PDF).")
 
 
 class Decision(Record):
@@ -327,9 +347,13 @@ class ClaimView(Record):
     document_published: str | None = Field(
         default=None, description="The document's publication date (ISO), if known."
     )
+    document_url: str | None = Field(default=None, description="The source's original URL.")
+    document_publisher: str | None = Field(default=None, description="Publisher or outlet.")
+    document_authors: list[str] = Field(default_factory=list, description="The source's authors.")
     sha256: str
     text: str
     span: Span
+    page: int | None = Field(default=None, description="1-based page the quote starts on (PDF).")
     quantities: list[Quantity]
     dates: list[DateFact]
     attribution: str | None
@@ -386,6 +410,7 @@ class EvidenceView(Record):
     embedding_model: str
     stance_model: str
     created_at: str
+    page: int | None = Field(default=None, description="1-based page the passage starts on.")
     suggested_stance: Stance | None = Field(
         default=None,
         description="The model's suggestion; None for a passage only an analyst linked.",

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimcheck.cli.main import database, emit_json, main, progress_bar
 
+if TYPE_CHECKING:
+    from claimcheck.models import Document
+
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--role",
     type=click.Choice(["source", "reference"]),
@@ -20,12 +26,36 @@ from claimcheck.cli.main import database, emit_json, main, progress_bar
     "against. Without it a known file keeps its role.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the per-file results as JSON.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=20.0,
+    show_default=True,
+    help="Seconds a web page may take to fetch.",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=10.0,
+    show_default=True,
+    help="Largest web page fetched, in MiB.",
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
-    """Ingest source files (.txt, .md, .html) and folders, recursively."""
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    role: str | None,
+    as_json: bool,
+    timeout: float,
+    max_size: float,
+) -> None:
+    """Ingest source files (.txt, .md, .html, .pdf, .docx), folders (recursively), web archives
+    (.warc, .warc.gz) and web pages (http:// or https:// URLs, archived in the database)."""
     from typing import cast
 
     from claimcheck.ingest import FileResult, ingest_paths
+    from claimcheck.ingest.sources import is_url
+    from claimcheck.ingest.web import FetchLimits
     from claimcheck.models import Role
     from claimcheck.text.printable import printable
 
@@ -39,8 +69,14 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], role: str | None, as_jso
                 click.echo(shown, err=True)
             advance(done, total)
 
+        limits = FetchLimits(timeout=timeout, max_bytes=int(max_size * 1_048_576))
+        targets = [p if is_url(p) else Path(p) for p in paths]
         report = ingest_paths(
-            conn, list(paths), role=cast(Role | None, role), on_progress=report_file
+            conn,
+            targets,
+            role=cast(Role | None, role),
+            on_progress=report_file,
+            limits=limits,
         )
     if as_json:
         emit_json([vars(f) for f in report.files])
@@ -106,3 +142,64 @@ def summary(ctx: click.Context, include_reference: bool, as_json: bool) -> None:
         from claimcheck.cli.render import render_summary
 
         click.echo(render_summary(result, db=ctx.obj["db"]))
+
+
+@main.command()
+@click.argument("document")
+@click.option("--title", help="The source's title.")
+@click.option("--publisher", help="Publisher or outlet ('' clears it).")
+@click.option("--url", help="The original URL, http:// or https:// ('' clears it).")
+@click.option("--published", help="Publication date, YYYY-MM-DD ('' clears it).")
+@click.option(
+    "--author", "authors", multiple=True, help="An author; repeat for several ('' clears them)."
+)
+@click.option("--analyst", help="Who corrects (env CLAIMCHECK_ANALYST; default: login name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the source and its events as JSON.")
+@click.pass_context
+def source(
+    ctx: click.Context,
+    document: str,
+    title: str | None,
+    publisher: str | None,
+    url: str | None,
+    published: str | None,
+    authors: tuple[str, ...],
+    analyst: str | None,
+    as_json: bool,
+) -> None:
+    """Show a source's metadata (DOCUMENT: id, path or URL) and the corrections made to it, or
+    correct it: each change is recorded as an event and kept for later versions."""
+    from claimcheck.config import resolve_analyst
+    from claimcheck.store.sources import correct_source, source_events
+
+    given = {"title": title, "publisher": publisher, "url": url, "published": published}
+    changes: dict[str, str | list[str] | None] = {k: v for k, v in given.items() if v is not None}
+    if authors:
+        changes["authors"] = list(authors)
+    with database(ctx) as conn:
+        doc = _find_document(conn, document)
+        if changes:
+            doc = correct_source(conn, doc, changes, resolve_analyst(analyst))
+        events = source_events(conn, doc.path)
+    if as_json:
+        shown = doc.model_dump(mode="json", exclude={"text"})
+        emit_json({**shown, "events": [e.model_dump(mode="json") for e in events]})
+        return
+    from claimcheck.cli.render import source_detail
+
+    click.echo(source_detail(doc, events))
+
+
+def _find_document(conn: sqlite3.Connection, given: str) -> Document:
+    """The current version of a document named by id, path (as ingested or relative) or URL."""
+    from claimcheck.errors import NotFoundError
+    from claimcheck.store.documents import current_for_path, get_document
+
+    for path in (given, os.path.normpath(os.path.abspath(given))):
+        found = current_for_path(conn, path)
+        if found is not None:
+            return found
+    try:
+        return get_document(conn, given)
+    except NotFoundError:
+        raise NotFoundError(f"no document with id, path or URL {given!r}") from None

@@ -11,10 +11,12 @@ from claimcheck.extract.labels import (
     date_reading,
     figure_interval,
     figure_lines,
+    source_label,
     statement_lines,
 )
-from claimcheck.models import ClaimView, ConflictView, EvidenceView
+from claimcheck.models import ClaimView, ConflictView, Document, EvidenceView
 from claimcheck.report.common import origin, strength_heading, verdicts
+from claimcheck.store.sources import SourceEvent
 from claimcheck.store.summary import Summary
 from claimcheck.text.context import in_context
 from claimcheck.text.printable import printable
@@ -87,8 +89,29 @@ def _review_lines(c: ClaimView) -> list[str]:
     return lines
 
 
+def source_detail(doc: Document, events: Sequence[SourceEvent]) -> str:
+    """A source's metadata, then every correction made to it."""
+    lines = [
+        f"document   {doc.title} (v{doc.version}, {doc.id})",
+        f"path       {doc.path}",
+        f"format     {doc.format}",
+        f"url        {doc.url or '—'}",
+        f"publisher  {doc.publisher or '—'}",
+        f"authors    {', '.join(doc.authors) or '—'}",
+        f"published  {doc.published or 'unknown'}"
+        + (f" (from {doc.published_from})" if doc.published_from else ""),
+        f"sha256     {doc.sha256}",
+    ]
+    if doc.page_starts:
+        lines.append(f"pages      {len(doc.page_starts)}")
+    lines += ["", "corrections:" if events else "corrections: none"]
+    lines += [f"  {e.at}  {e.analyst}  {e.field} = {e.value or '(cleared)'}" for e in events]
+    return "\n".join(printable(line) for line in lines)
+
+
 def claim_detail(c: ClaimView, document_text: str) -> str:
     """The claim in its source context, its facts and its full decision history."""
+    source = source_label(c.document_publisher, c.document_authors, c.document_url, c.page)
     lines = [
         f"claim      {c.id}",
         f"status     {c.status.value}"
@@ -100,6 +123,7 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
         ),
         f"document   {c.document_title} (v{c.document_version}, {c.document_id})",
         f"published  {c.document_published or 'unknown'}",
+        f"source     {source or '—'}",
         f"path       {c.document_path}",
         f"sha256     {c.sha256}",
         f"span       {c.span.start}–{c.span.end} (code points)",

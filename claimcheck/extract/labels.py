@@ -174,3 +174,13 @@ def statement_lines(frames: Frames | None) -> list[str]:
         else:
             lines.append(f"open question: {s.proposition} {s.text}")
     return lines
+
+
+def source_label(
+    publisher: str | None, authors: list[str], url: str | None, page: int | None
+) -> str | None:
+    """'The Valley Courier · Dana Whitfield · https://… · page 2': what is known of where a claim
+    was published, or None when nothing is."""
+    parts = [publisher or "", ", ".join(authors), url or "", f"page {page}" if page else ""]
+    shown = " · ".join(part for part in parts if part)
+    return shown or None

@@ -24,11 +24,12 @@ from functools import partial
 from typing import TypeVar
 
 from claimcheck.ingest.versions import AnchorPlan, Move
-from claimcheck.models import Document, Passage
+from claimcheck.models import Document, Passage, Snapshot
 from claimcheck.store import documents as docs_store
 from claimcheck.store.claims import insert_claims, reanchor_claim
 from claimcheck.store.connection import write_transaction
 from claimcheck.store.decisions import now
+from claimcheck.store.snapshots import insert_snapshot
 
 CHUNK_ROWS = 500
 """Rows written per transaction: tens of milliseconds of holding the write lock."""
@@ -88,12 +89,14 @@ def version_steps(
     passages: Sequence[Passage],
     plan: AnchorPlan,
     previous: Document | None,
+    snapshot: Snapshot | None = None,
 ) -> Iterator[Step]:
-    """Every write that stores a new version: stage, passages, publish, claims, finish.
+    """Every write that stores a new version: stage (with the web response it was read from),
+    passages, publish, claims, finish.
 
     Steps are made as they are taken, before their transaction starts, so passages become rows
     (their facts as JSON) a chunk at a time and never with the lock held."""
-    yield 1, partial(_stage, doc=doc)
+    yield 1, partial(_stage, doc=doc, snapshot=snapshot)
     for chunk in _chunks(passages):
         rows = docs_store.passage_rows(chunk)
         yield len(rows), partial(docs_store.insert_passage_rows, rows=rows)
@@ -122,10 +125,12 @@ def discard_staged(conn: sqlite3.Connection, document_id: str) -> None:
             time.sleep(MIN_PAUSE)
 
 
-def _stage(conn: sqlite3.Connection, doc: Document) -> None:
+def _stage(conn: sqlite3.Connection, doc: Document, snapshot: Snapshot | None) -> None:
     if docs_store.document_taken(conn, doc.id):
         raise Redo(f"version {doc.id} was stored meanwhile")
     docs_store.stage_document(conn, doc)
+    if snapshot is not None:
+        insert_snapshot(conn, doc.id, snapshot, doc.sha256)
 
 
 def _publish(conn: sqlite3.Connection, doc: Document, previous: Document | None) -> None:

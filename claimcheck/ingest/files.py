@@ -9,21 +9,32 @@ left of this path, plan where earlier claims go, and write the version in short 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError, StoreError
 from claimcheck.extract.claims import Extraction, extract
 from claimcheck.ingest.commit import Redo, anchor_steps, discard_staged, run_steps, version_steps
-from claimcheck.ingest.sources import Source, absolute, find_sources, read_source
-from claimcheck.ingest.versions import AnchorPlan, FileResult, Outcome, document_id, plan_anchors
-from claimcheck.models import Document, Role
+from claimcheck.ingest.sources import Source, SourcePath, absolute, find_sources, read_source
+from claimcheck.ingest.versions import (
+    AnchorPlan,
+    FileResult,
+    Outcome,
+    document_id,
+    paginate,
+    plan_anchors,
+)
+from claimcheck.ingest.warc import warc_records
+from claimcheck.ingest.web import FetchLimits, fetch, web_source
+from claimcheck.models import Document, Role, Snapshot
 from claimcheck.store import documents as docs_store
 from claimcheck.store import write_transaction
 from claimcheck.store.connection import job_lock
 from claimcheck.store.decisions import now
+from claimcheck.store.sources import apply_corrections
 
 MAX_ATTEMPTS = 3
 """Times a file is planned again when another ingest changed its path meanwhile."""
@@ -47,33 +58,81 @@ def ingest_paths(
     *,
     role: Role | None = None,
     on_progress: Callable[[FileResult, int, int], None] | None = None,
+    limits: FetchLimits | None = None,
 ) -> IngestReport:
-    """Ingest files and folders (recursively); bad files are reported, the rest still ingested.
+    """Ingest files, folders (recursively), web archives and URLs (str); bad ones are reported,
+    the rest still ingested.
 
     `role` sets the documents' role; None makes new documents sources and keeps known ones'."""
     report = IngestReport()
     candidates = list(find_sources(paths))
     for done, candidate in enumerate(candidates, 1):
-        if candidate.skip_reason:
-            result = FileResult(absolute(candidate.path), "skipped", candidate.skip_reason)
-        else:
-            result = ingest_file(conn, candidate.path, role)
-        report.files.append(result)
-        if on_progress:
-            on_progress(result, done, len(candidates))
+        for result in _ingest_candidate(conn, candidate, limits, role):
+            report.files.append(result)
+            if on_progress:
+                on_progress(result, done, len(candidates))
     return report
+
+
+def _ingest_candidate(
+    conn: sqlite3.Connection,
+    candidate: SourcePath,
+    limits: FetchLimits | None,
+    role: Role | None,
+) -> Iterator[FileResult]:
+    """What ingesting one file, URL or web archive did (an archive holds many pages)."""
+    if candidate.url is not None:
+        yield _guarded(candidate.url, partial(_ingest_url, conn, candidate.url, limits, role))
+    elif candidate.skip_reason:
+        yield FileResult(absolute(candidate.path), "skipped", candidate.skip_reason)
+    elif candidate.warc:
+        yield from ingest_warc(conn, candidate.path, role)
+    else:
+        yield ingest_file(conn, candidate.path, role)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, role: Role | None = None) -> FileResult:
     """Ingest one file: new, a new version of a changed file, or unchanged (whose role still
     changes when `role` names another); never raises for a problem with this file or its
     storing, so the files after it are still ingested."""
+    return _guarded(absolute(path), lambda: _ingest_source(conn, read_source(path), role))
+
+
+def ingest_warc(
+    conn: sqlite3.Connection, path: Path, role: Role | None = None
+) -> Iterator[FileResult]:
+    """Ingest every HTML or PDF response a web archive holds, as versions of its URL."""
     try:
-        return _ingest_source(conn, read_source(path), role)
+        for record in warc_records(path):
+            if record.skip_reason is not None or record.snapshot is None:
+                yield FileResult(record.uri, "skipped", record.skip_reason or "")
+                continue
+            ingest = partial(_ingest_web, conn, record.snapshot, record.uri, role)
+            yield _guarded(record.uri, ingest)
     except ClaimcheckError as exc:
-        return FileResult(absolute(path), "failed", str(exc))
+        yield FileResult(absolute(path), "failed", str(exc))
+
+
+def _ingest_url(
+    conn: sqlite3.Connection, url: str, limits: FetchLimits | None, role: Role | None
+) -> FileResult:
+    return _ingest_web(conn, fetch(url, limits), url, role)
+
+
+def _ingest_web(
+    conn: sqlite3.Connection, snapshot: Snapshot, key: str, role: Role | None
+) -> FileResult:
+    return _ingest_source(conn, web_source(snapshot, key), role)
+
+
+def _guarded(key: str, ingest: Callable[[], FileResult]) -> FileResult:
+    """The result of ingesting one source, or its failure: never raises, so the rest go on."""
+    try:
+        return ingest()
+    except ClaimcheckError as exc:
+        return FileResult(key, "failed", str(exc))
     except Exception as exc:  # a fault storing one file (disk full, a bug) must not stop the rest
-        return FileResult(absolute(path), "failed", f"{type(exc).__name__}: {exc}")
+        return FileResult(key, "failed", f"{type(exc).__name__}: {exc}")
 
 
 def _ingest_source(conn: sqlite3.Connection, source: Source, role: Role | None) -> FileResult:
@@ -83,9 +142,9 @@ def _ingest_source(conn: sqlite3.Connection, source: Source, role: Role | None) 
             finished = finish_interrupted(conn, source.path)
             return _unchanged(conn, source.path, role, finished)
     for _ in range(MAX_ATTEMPTS):
-        doc = _new_version(conn, source, previous, role)
-        extraction = _extract(doc, source.published, source.published_from)
-        doc = _dated(doc, extraction)
+        doc = apply_corrections(conn, _new_version(conn, source, previous, role))
+        extraction = _extract(doc, *_stated_date(doc, source))
+        doc = _dated(doc, extraction, source.created)
         with job_lock(conn, "ingest"):
             finish_interrupted(conn, source.path)
             previous = docs_store.current_for_path(conn, source.path)
@@ -97,7 +156,8 @@ def _ingest_source(conn: sqlite3.Connection, source: Source, role: Role | None) 
             doc = doc.model_copy(update={"version": again.version})  # after what was stored
             plan = plan_anchors(conn, doc, extraction.claims, previous)
             try:
-                run_steps(conn, version_steps(doc, extraction.passages, plan, previous))
+                steps = version_steps(doc, extraction.passages, plan, previous, source.snapshot)
+                run_steps(conn, steps)
             except Redo:
                 _discard(conn, doc.id)
                 continue
@@ -125,20 +185,37 @@ def _new_version(
         text=source.text,
         version=version,
         role=role or (previous.role if previous else "source"),
+        page_starts=source.page_starts,
+        url=source.url,
+        authors=source.authors,
+        publisher=source.publisher,
     )
 
 
+def _stated_date(doc: Document, source: Source) -> tuple[str | None, str | None]:
+    """The publication date extraction resolves dates against: the analyst's correction, else
+    the one the source's markup states."""
+    if doc.published_from == "analyst":
+        return doc.published, doc.published_from
+    return source.published, source.published_from
+
+
 def _extract(doc: Document, published: str | None, published_from: str | None) -> Extraction:
-    """Passages and claims of a version; `published` is the date its file's markup states."""
+    """Passages and claims of a version, with their pages; `published` is the date its file's
+    markup states."""
     try:
         stated = date.fromisoformat(published) if published else None
     except ValueError:
         stated = None
-    return extract(doc.id, doc.text, doc.sha256, published=stated, published_from=published_from)
+    found = extract(doc.id, doc.text, doc.sha256, published=stated, published_from=published_from)
+    return paginate(found, doc.page_starts)
 
 
-def _dated(doc: Document, extraction: Extraction) -> Document:
-    """The version with the publication date its markup or its dateline states."""
+def _dated(doc: Document, extraction: Extraction, created: tuple[str, str] | None) -> Document:
+    """The version with the publication date its markup or its dateline states, else the date
+    its document properties give (a PDF's creation date)."""
+    if extraction.published is None and created is not None:
+        return doc.model_copy(update={"published": created[0], "published_from": created[1]})
     published = extraction.published.isoformat() if extraction.published else None
     return doc.model_copy(
         update={"published": published, "published_from": extraction.published_from}

@@ -29,20 +29,21 @@ def html_published(raw: str) -> tuple[str, str] | None:
             attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
         ).lower()
         if key and re.fullmatch(_META_NAMES, key):
-            day = _iso_day(attributes.get("content", ""))
+            day = iso_day(attributes.get("content", ""))
             if day:
                 return day, "meta"
     for pattern, source in ((_JSON_LD, "json-ld"), (_TIME, "time")):
         for value in pattern.findall(raw):
-            day = _iso_day(value)
+            day = iso_day(value)
             if day:
                 return day, source
     return None
 
 
-def _iso_day(value: str) -> str | None:
-    """The calendar day an ISO 8601 date or timestamp starts with, if it is a valid one."""
-    match = _ISO_DAY.match(value)
+def iso_day(value: str, pattern: re.Pattern[str] = _ISO_DAY) -> str | None:
+    """The calendar day a date or timestamp starts with (year, month and day as the pattern's
+    three groups; ISO 8601 by default), if it is a valid one."""
+    match = pattern.match(value)
     if match is None:
         return None
     try:

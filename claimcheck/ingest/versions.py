@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from claimcheck.extract.claims import checkworthiness, sentence_facts
+from claimcheck.extract.claims import Extraction, checkworthiness, sentence_facts
 from claimcheck.extract.datecontext import DateContext
 from claimcheck.models import Claim, Document, Role
 from claimcheck.store.claims import claims_for_document, orphans_of_path
 from claimcheck.text.anchor import make_span, reanchor
+from claimcheck.text.pages import page_at
 from claimcheck.text.spans import SpanSet
 
 Outcome = Literal["new", "updated", "unchanged", "skipped", "failed"]
@@ -147,4 +148,18 @@ def claim_at(document: Document, start: int, end: int, claim_id: str) -> Claim:
         dates=dates,
         attribution=attribution,
         checkworthiness=checkworthiness(exact, quantities, dates, attribution),
+        page=page_at(document.page_starts, start),
     )
+
+
+def paginate(extraction: Extraction, page_starts: list[int] | None) -> Extraction:
+    """The extraction with the page each passage and claim starts on (a paged source only)."""
+    if not page_starts:
+        return extraction
+    passages = [
+        p.model_copy(update={"page": page_at(page_starts, p.start)}) for p in extraction.passages
+    ]
+    claims = [
+        c.model_copy(update={"page": page_at(page_starts, c.span.start)}) for c in extraction.claims
+    ]
+    return replace(extraction, passages=passages, claims=claims)

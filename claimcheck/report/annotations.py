@@ -3,9 +3,11 @@
 One annotation per claim (motivation `highlighting`, the claim's facts in the body), one per
 evidence passage (motivation `linking`: the body is the stance, the reason and the claim's own
 quote, the target the passage) and one per analyst decision (motivation `assessing`, with creator
-and created). Every target names its document version (file URI and sha256) and carries a
-TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end in Unicode code
-points into the text claimcheck stored for that version).
+and created). Every target names its document version (its original URL when known, else its
+file URI, with the sha256 of the version's bytes) and carries a TextQuoteSelector (exact, prefix,
+suffix) and a TextPositionSelector (start, end in Unicode code points into the text claimcheck
+stored for that version). A span in a PDF also gets a FragmentSelector (`page=N`, RFC 3778)
+refined by the same quote and by its position within that page's stored text.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Any
 
 from claimcheck.models import ClaimView, EvidenceView, HistoryEntry, Span
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import badges, dates, figures, file_uri, made_by
+from claimcheck.report.common import badges, dates, figures, made_by, source_uri
+from claimcheck.report.model import ReportDocument
 from claimcheck.text.jsontext import pretty_json
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -39,28 +42,60 @@ CONTEXT: list[Any] = [
 ]
 
 
-def target(path: str, sha256: str, span: Span) -> dict[str, Any]:
-    """A SpecificResource: the document version and both selectors."""
-    return {
-        "type": "SpecificResource",
-        "source": {"id": file_uri(path), "type": "Text", "format": "text/plain", "sha256": sha256},
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": span.exact,
-                "prefix": span.prefix,
-                "suffix": span.suffix,
-            },
-            {"type": "TextPositionSelector", "start": span.start, "end": span.end},
-        ],
+MEDIA_TYPES = {
+    "txt": "text/plain",
+    "md": "text/markdown",
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"
+Documents = dict[str, ReportDocument]
+
+
+def target(
+    document: ReportDocument | None, path: str, sha256: str, span: Span, page: int | None = None
+) -> dict[str, Any]:
+    """A SpecificResource: the document version and its selectors."""
+    source: dict[str, Any] = {
+        "id": source_uri(path, document.url if document else None),
+        "type": "Text",
+        "format": MEDIA_TYPES.get(document.format if document else "txt", "text/plain"),
+        "sha256": sha256,
     }
+    quote = {
+        "type": "TextQuoteSelector",
+        "exact": span.exact,
+        "prefix": span.prefix,
+        "suffix": span.suffix,
+    }
+    selectors = [quote, {"type": "TextPositionSelector", "start": span.start, "end": span.end}]
+    starts = document.page_starts if document else None
+    if page is not None and starts:
+        offset = starts[page - 1]
+        start, end = span.start - offset, span.end - offset
+        within = {"type": "TextPositionSelector", "start": start, "end": end}
+        selectors.append(
+            {
+                "type": "FragmentSelector",
+                "conformsTo": PDF_FRAGMENT,
+                "value": f"page={page}",
+                "refinedBy": [quote, within],
+            }
+        )
+    return {"type": "SpecificResource", "source": source, "selector": selectors}
+
+
+def _claim_target(claim: ClaimView, documents: Documents) -> dict[str, Any]:
+    document = documents.get(claim.document_id)
+    return target(document, claim.document_path, claim.sha256, claim.span, claim.page)
 
 
 def _claim_id(claim: ClaimView) -> str:
     return f"urn:claimcheck:claim:{claim.id}"
 
 
-def _claim(claim: ClaimView, generator: dict[str, str]) -> dict[str, Any]:
+def _claim(claim: ClaimView, generator: dict[str, str], documents: Documents) -> dict[str, Any]:
     facts = "; ".join(figures(claim) + dates(claim))
     marks = "".join(f", {word}" for word in badges(claim))
     annotation: dict[str, Any] = {
@@ -78,15 +113,15 @@ def _claim(claim: ClaimView, generator: dict[str, str]) -> dict[str, Any]:
             "format": "text/plain",
             "value": f"claim ({claim.status.value}{marks}){': ' + facts if facts else ''}",
         },
-        "target": target(claim.document_path, claim.sha256, claim.span),
+        "target": _claim_target(claim, documents),
     }
     if claim.hand_made:
         annotation["creator"] = {"type": "Person", "name": made_by(claim)}
     return annotation
 
 
-def _evidence(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
-    annotation = _suggestion(claim, e, sha256)
+def _evidence(claim: ClaimView, e: EvidenceView, documents: Documents) -> dict[str, Any]:
+    annotation = _suggestion(claim, e, documents)
     annotation["suggestedStance"] = e.suggested_stance
     if e.link is not None or e.link_note is not None:
         annotation["linkDecision"] = e.link
@@ -98,8 +133,10 @@ def _evidence(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
     return annotation
 
 
-def _suggestion(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any]:
+def _suggestion(claim: ClaimView, e: EvidenceView, documents: Documents) -> dict[str, Any]:
     stance = e.label
+    document = documents.get(e.document_id)
+    sha256 = document.sha256 if document else ""
     return {
         "id": f"urn:claimcheck:evidence:{claim.id}:{e.passage_id}",
         "type": "Annotation",
@@ -115,17 +152,13 @@ def _suggestion(claim: ClaimView, e: EvidenceView, sha256: str) -> dict[str, Any
         "body": [
             {"type": "TextualBody", "purpose": "classifying", "value": stance},
             {"type": "TextualBody", "purpose": "commenting", "value": e.reason},
-            {
-                **target(claim.document_path, claim.sha256, claim.span),
-                "id": _claim_id(claim),
-                "purpose": "linking",
-            },
+            {**_claim_target(claim, documents), "id": _claim_id(claim), "purpose": "linking"},
         ],
-        "target": target(e.document_path, sha256, e.span),
+        "target": target(document, e.document_path, sha256, e.span, e.page),
     }
 
 
-def _decision(claim: ClaimView, entry: HistoryEntry) -> dict[str, Any]:
+def _decision(claim: ClaimView, entry: HistoryEntry, documents: Documents) -> dict[str, Any]:
     event = "" if entry.kind in ("status", "note") else f"; {entry.action}"
     link_note = f" (link note: {entry.link_note})" if entry.link_note else ""
     value = entry.to.value + event + (f": {entry.note}" if entry.note else "") + link_note
@@ -137,7 +170,7 @@ def _decision(claim: ClaimView, entry: HistoryEntry) -> dict[str, Any]:
         "creator": {"type": "Person", "name": entry.analyst},
         "created": entry.at,
         "body": {"type": "TextualBody", "purpose": "assessing", "value": value},
-        "target": target(claim.document_path, claim.sha256, claim.span),
+        "target": _claim_target(claim, documents),
     }
     if entry.passage_id is not None:
         annotation["passage"] = entry.passage_id
@@ -147,13 +180,13 @@ def _decision(claim: ClaimView, entry: HistoryEntry) -> dict[str, Any]:
 def render_annotations(data: ReportInput) -> str:
     """The AnnotationCollection, all annotations on one embedded page."""
     report = data.report
-    hashes = {d.id: d.sha256 for d in report.documents}
+    documents = {d.id: d for d in report.documents}
     generator = {"type": "Software", "name": f"claimcheck {report.models.claimcheck}"}
     items: list[dict[str, Any]] = []
     for claim in report.claims:
-        items.append(_claim(claim, generator))
-        items += [_evidence(claim, e, hashes.get(e.document_id, "")) for e in claim.evidence]
-        items += [_decision(claim, entry) for entry in claim.history]
+        items.append(_claim(claim, generator, documents))
+        items += [_evidence(claim, e, documents) for e in claim.evidence]
+        items += [_decision(claim, entry, documents) for entry in claim.history]
     collection_id = f"urn:claimcheck:report:{report.generated_at}"
     collection = {
         "@context": CONTEXT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -76,8 +77,18 @@ def _documents(
     """Current documents, and any older version a claim or passage still anchors into."""
     rows = report_documents(conn, ids)
     fields = list(ReportDocument.model_fields)
-    documents = [ReportDocument(**{name: r[name] for name in fields}) for r in rows]
+    documents = [
+        ReportDocument(
+            **{name: r[name] for name in fields if name not in _JSON_FIELDS},
+            **{name: json.loads(r[name]) for name in _JSON_FIELDS if r[name] is not None},
+        )
+        for r in rows
+    ]
     return documents, {r["id"]: r["text"] for r in rows}
+
+
+_JSON_FIELDS = ("authors", "page_starts")
+"""Document columns stored as JSON lists."""
 
 
 def _summary(

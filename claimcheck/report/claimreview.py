@@ -4,17 +4,20 @@ Rating scale (stated in docs/cli.md): bestRating 3, worstRating 1; confirmed →
 disputed → 1, with `alternateName` the status word. `datePublished` of the review is the latest
 decision's date; `author` its analyst; `citation` quotes the passages the status decision rests
 on; a hand-made claim carries the keyword `hand-made`; the reviewed claim's `appearance` is the
-source document (a MediaObject, a kind of CreativeWork, so it can carry the version's `sha256`),
-its `author` the attribution (untyped: it may name a person or an organisation).
+source document (a MediaObject, a kind of CreativeWork, so it can carry the version's `sha256`)
+at its original URL when known (else its file URI), with its publisher, authors and publication
+date when known; its `author` the attribution (untyped: it may name a person or an organisation).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
-from claimcheck.report.common import file_uri
+from claimcheck.report.common import source_uri
+from claimcheck.report.model import ReportDocument
 from claimcheck.stance.cues import is_reporting_date
 from claimcheck.text.jsontext import pretty_json
 
@@ -46,19 +49,39 @@ def decided(claim: ClaimView) -> bool:
     return any(h.kind in VERDICT_EVENTS for h in claim.history)
 
 
-def review(claim: ClaimView) -> dict[str, Any]:
-    """One ClaimReview object for a decided claim."""
+def _source_url(path: str, document: ReportDocument | None) -> str:
+    return source_uri(path, document.url if document else None)
+
+
+def appearance(claim: ClaimView, document: ReportDocument | None) -> dict[str, Any]:
+    """The source the claim appears in: URL, title, the version's sha256 and what else is known."""
+    found: dict[str, Any] = {
+        "@type": "MediaObject",
+        "url": _source_url(claim.document_path, document),
+        "name": claim.document_title,
+        "sha256": claim.sha256,
+        "genre": GENRES[claim.role],
+    }
+    if document and document.publisher:
+        found["publisher"] = {"name": document.publisher}
+    if document and document.authors:
+        found["author"] = [{"name": name} for name in document.authors]
+    if document and document.published:
+        found["datePublished"] = document.published
+    return found
+
+
+def review(
+    claim: ClaimView, documents: Mapping[str, ReportDocument] | None = None
+) -> dict[str, Any]:
+    """One ClaimReview object for a decided claim (`documents` by id give sources' metadata)."""
+    documents = documents or {}
+    document = documents.get(claim.document_id)
     latest = [h for h in claim.history if h.kind in VERDICT_EVENTS][-1]
     item: dict[str, Any] = {
         "@type": "Claim",
         "text": claim.text,
-        "appearance": {
-            "@type": "MediaObject",
-            "url": file_uri(claim.document_path),
-            "name": claim.document_title,
-            "sha256": claim.sha256,
-            "genre": GENRES[claim.role],
-        },
+        "appearance": appearance(claim, document),
     }
     if claim.attribution:
         # the source's own words name a person or an organisation; claimcheck cannot tell which
@@ -92,7 +115,7 @@ def review(claim: ClaimView) -> dict[str, Any]:
                 "text": b.text,
                 "isPartOf": {
                     "@type": "MediaObject",
-                    "url": file_uri(b.document_path),
+                    "url": _source_url(b.document_path, documents.get(b.document_id)),
                     "name": b.document_title,
                 },
             }
@@ -103,6 +126,7 @@ def review(claim: ClaimView) -> dict[str, Any]:
 
 def render_claimreview(data: ReportInput) -> str:
     """A JSON-LD document: an @graph of ClaimReview objects, one per decided claim."""
-    reviews = [review(c) for c in data.report.claims if decided(c)]
+    documents = {d.id: d for d in data.report.documents}
+    reviews = [review(c, documents) for c in data.report.claims if decided(c)]
     document = {"@context": "https://schema.org", "@graph": reviews}
     return pretty_json(document) + "\n"

@@ -16,6 +16,14 @@ def file_uri(path: str) -> str:
     return Path(path).as_uri() if Path(path).is_absolute() else path
 
 
+def source_uri(path: str, url: str | None) -> str:
+    """Where a source can be found by whoever reads the report: its original URL when known,
+    else the path it was ingested from (a URL itself, for a fetched page) as a file URI."""
+    if url:
+        return url
+    return path if "://" in path else file_uri(path)
+
+
 def figures(claim: ClaimView) -> list[str]:
     """'over 15,000 troops — sent; Oct 2024' for each figure of a claim: what it measures and
     when, as its frame read it."""

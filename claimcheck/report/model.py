@@ -24,6 +24,13 @@ class ReportDocument(Record):
     published: str | None = Field(default=None, description="Publication date, if known.")
     published_from: str | None = Field(default=None, description="Where it was read.")
     role: Role = Field(default="source", description="source (under review) or reference.")
+    format: str = Field(default="txt", description="txt, md, html, pdf or docx.")
+    url: str | None = Field(default=None, description="The source's original URL, if known.")
+    publisher: str | None = Field(default=None, description="Publisher or outlet, if known.")
+    authors: list[str] = Field(default_factory=list, description="Author names, if known.")
+    page_starts: list[int] | None = Field(
+        default=None, description="Offset each page starts at in the stored text (PDF)."
+    )
 
 
 class ModelsUsed(Record):

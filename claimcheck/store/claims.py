@@ -12,7 +12,7 @@ from claimcheck.store.connection import write_in_chunks
 
 _CLAIM_COLUMNS = (
     "id, document_id, span_start, span_end, exact, prefix, suffix, sha256, text, quantities, "
-    "dates, attribution, checkworthiness, orphaned, frames"
+    "dates, attribution, checkworthiness, orphaned, frames, page"
 )
 
 
@@ -44,6 +44,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         checkworthiness=row["checkworthiness"],
         orphaned=bool(row["orphaned"]),
         frames=Frames.model_validate_json(row["frames"]) if row["frames"] else None,
+        page=row["page"],
     )
 
 
@@ -63,6 +64,7 @@ def _values(claim: Claim) -> tuple[object, ...]:
         claim.checkworthiness,
         int(claim.orphaned),
         claim.frames.model_dump_json() if claim.frames is not None else None,
+        claim.page,
     )
 
 
@@ -91,7 +93,7 @@ def insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim], at: str) ->
     for claim in claims:
         conn.execute(
             f"INSERT INTO claims ({_CLAIM_COLUMNS}, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (claim.id, *_values(claim), at),
         )
         _record_anchor(conn, claim, "extracted", at)
@@ -130,7 +132,7 @@ def reanchor_claim(
     conn.execute(
         "UPDATE claims SET document_id = ?, span_start = ?, span_end = ?, exact = ?, prefix = ?, "
         "suffix = ?, sha256 = ?, text = ?, quantities = ?, dates = ?, attribution = ?, "
-        "checkworthiness = ?, orphaned = ?, frames = ?, "
+        "checkworthiness = ?, orphaned = ?, frames = ?, page = ?, "
         "facts_changed_at = coalesce(?, facts_changed_at) WHERE id = ?",
         (*_values(claim), facts_changed_at, claim.id),
     )

@@ -12,7 +12,7 @@ from claimcheck.store.connection import write_in_chunks
 
 _DOC_COLUMNS = (
     "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
-    "published_from, role"
+    "published_from, role, page_starts, url, publisher, authors"
 )
 
 
@@ -30,6 +30,10 @@ def _document(row: sqlite3.Row) -> Document:
         published=row["published"],
         published_from=row["published_from"],
         role=row["role"],
+        page_starts=json.loads(row["page_starts"]) if row["page_starts"] else None,
+        url=row["url"],
+        publisher=row["publisher"],
+        authors=json.loads(row["authors"] or "[]"),
     )
 
 
@@ -63,7 +67,8 @@ def list_documents(conn: sqlite3.Connection, *, current_only: bool = True) -> li
 def insert_document(conn: sqlite3.Connection, document: Document) -> None:
     """Store a new document version."""
     conn.execute(
-        f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO documents ({_DOC_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document.id,
             document.path,
@@ -77,6 +82,10 @@ def insert_document(conn: sqlite3.Connection, document: Document) -> None:
             document.published,
             document.published_from,
             document.role,
+            json.dumps(document.page_starts) if document.page_starts is not None else None,
+            document.url,
+            document.publisher,
+            json.dumps(document.authors),
         ),
     )
 
@@ -183,6 +192,7 @@ def delete_staged(conn: sqlite3.Connection, document_id: str, limit: int) -> boo
         (document_id, limit),
     )
     if cursor.rowcount < limit:
+        conn.execute("DELETE FROM snapshots WHERE document_id = ?", (document_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         return True
     return False
@@ -197,7 +207,7 @@ def predecessor(conn: sqlite3.Connection, document_id: str) -> Document | None:
     return _document(row) if row else None
 
 
-PassageRow = tuple[str, int, int, int, str, str, str, str, str | None, str | None]
+PassageRow = tuple[str, int, int, int, str, str, str, str, str | None, str | None, int | None]
 
 
 def passage_rows(passages: Sequence[Passage]) -> list[PassageRow]:
@@ -214,6 +224,7 @@ def passage_rows(passages: Sequence[Passage]) -> list[PassageRow]:
             json.dumps([d.model_dump(mode="json") for d in p.dates]),
             p.attribution,
             p.frames.model_dump_json() if p.frames is not None else None,
+            p.page,
         )
         for p in passages
     ]
@@ -223,7 +234,7 @@ def insert_passage_rows(conn: sqlite3.Connection, rows: Sequence[PassageRow]) ->
     """Store passages already turned into rows by `passage_rows`."""
     conn.executemany(
         "INSERT INTO passages (document_id, seq, span_start, span_end, text, content_hash, "
-        "quantities, dates, attribution, frames) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "quantities, dates, attribution, frames, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 
@@ -248,6 +259,7 @@ def passage_from_row(r: sqlite3.Row) -> Passage:
         dates=[DateFact.model_validate(d) for d in json.loads(r["dates"] or "[]")],
         attribution=r["attribution"],
         frames=Frames.model_validate_json(r["frames"]) if r["frames"] else None,
+        page=r["page"],
     )
 
 

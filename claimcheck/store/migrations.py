@@ -261,6 +261,43 @@ def m007_review(db: Database) -> None:
     )
 
 
+def m008_sources(db: Database) -> None:
+    """Source metadata and pages per document version, pages of passages and claims, archived
+    web snapshots, and the analysts' corrections to a source's metadata."""
+    documents = db.table("documents")
+    documents.add_column("page_starts", str)  # JSON list of each page's first offset (PDF)
+    documents.add_column("url", str)
+    documents.add_column("publisher", str)
+    documents.add_column("authors", str)  # JSON list of names
+    db.table("passages").add_column("page", int)
+    db.table("claims").add_column("page", int)
+    # the bytes a fetched page or a WARC response had, one snapshot per document version
+    db.table("snapshots").create(
+        {
+            "document_id": str,
+            "url": str,
+            "final_url": str,
+            "status": int,
+            "content_type": str,
+            "retrieved_at": str,
+            "sha256": str,
+            "via": str,
+            "body": bytes,
+        },
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"url", "final_url", "retrieved_at", "sha256", "via", "body"},
+    )
+    # append-only: an analyst's correction of one metadata field of the source at `path`
+    db.table("source_events").create(
+        {"id": int, "path": str, "field": str, "value": str, "analyst": str, "at": str},
+        pk="id",
+        not_null={"path", "field", "analyst", "at"},
+    )
+    db.table("source_events").create_index(["path", "id"])
+    _append_only(db, "source_events")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_search", m002_search),
@@ -269,6 +306,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m005_reliability", m005_reliability),
     ("m006_frames", m006_frames),
     ("m007_review", m007_review),
+    ("m008_sources", m008_sources),
 ]
 
 

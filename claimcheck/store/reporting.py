@@ -19,7 +19,8 @@ def report_documents(conn: sqlite3.Connection, ids: set[str]) -> list[sqlite3.Ro
     """Current document versions, and the versions in `ids`, with their text, by path."""
     return conn.execute(
         "SELECT id, path, title, sha256, ingested_at, version, superseded_by IS NULL AS current, "
-        "published, published_from, role, text FROM documents "
+        "published, published_from, role, format, url, publisher, authors, page_starts, text "
+        "FROM documents "
         "WHERE superseded_by IS NULL OR id IN (SELECT value FROM json_each(?)) "
         "ORDER BY path, version",
         (json.dumps(sorted(ids)),),

@@ -23,6 +23,8 @@ _SELECT = (
     "SELECT c.id, c.document_id, c.span_start, c.span_end, c.exact, c.prefix, c.suffix, "
     "c.sha256, c.text, c.quantities, c.dates, c.attribution, c.checkworthiness, c.orphaned, "
     "c.frames, c.origin, c.created_by, c.split_from, "
+    "c.page, d.url AS document_url, d.publisher AS document_publisher, "
+    "d.authors AS document_authors, "
     "d.path AS document_path, d.title AS document_title, d.version AS document_version, "
     "d.published AS document_published, d.role, s.status, s.note, s.dismissed, "
     f"{CHANGED_SINCE_DECIDED} AS changed_since_decided FROM claims c "
@@ -128,9 +130,13 @@ def _view(
         document_title=row["document_title"],
         document_version=row["document_version"],
         document_published=row["document_published"],
+        document_url=row["document_url"],
+        document_publisher=row["document_publisher"],
+        document_authors=json.loads(row["document_authors"] or "[]"),
         sha256=claim.sha256,
         text=claim.text,
         span=claim.span,
+        page=claim.page,
         quantities=claim.quantities,
         dates=claim.dates,
         attribution=claim.attribution,

@@ -124,6 +124,7 @@ def test_bad_inputs_fail_alone_and_change_nothing(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing-target.txt")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
     conn = connect(tmp_path / "db.sqlite")
     ingest_paths(conn, [good])
     snapshot = conn.execute("SELECT * FROM claims ORDER BY id").fetchall()
@@ -131,7 +132,7 @@ def test_bad_inputs_fail_alone_and_change_nothing(tmp_path: Path) -> None:
     report = ingest_paths(conn, [tmp_path, tmp_path / "nope.txt"])
     outcomes = {Path(f.path).name: (f.outcome, f.message) for f in report.files}
     assert outcomes["good.md"][0] == "unchanged"
-    assert outcomes["notes.pdf"][0] == "skipped"
+    assert outcomes["notes.odt"][0] == "skipped"
     expected = {
         "binary.txt": "binary",
         "latin1.txt": "not valid UTF-8",
@@ -140,6 +141,7 @@ def test_bad_inputs_fail_alone_and_change_nothing(tmp_path: Path) -> None:
         "huge.txt": "limit",
         "dangling.txt": "broken link",
         "nope.txt": "does not exist",
+        "notes.pdf": "is not a readable PDF",
     }
     for name, reason in expected.items():
         outcome, message = outcomes[name]

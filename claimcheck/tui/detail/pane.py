@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from claimcheck.extract.labels import date_lines, figure_lines, statement_lines
+from claimcheck.extract.labels import date_lines, figure_lines, source_label, statement_lines
 from claimcheck.models import ClaimView, EvidenceView, LinkAction
 from claimcheck.report.common import origin, strength_heading, verdicts
 from claimcheck.tui.badges import evidence_badge, status_badge
@@ -189,6 +189,11 @@ def _header(claim: ClaimView) -> Text:
     header.append(f"\n{claim.document_title} (version {claim.document_version})", style="bold")
     if claim.document_published:
         header.append(f"  published {claim.document_published}", style="dim")
+    source = source_label(
+        claim.document_publisher, claim.document_authors, claim.document_url, claim.page
+    )
+    if source:
+        header.append(f"\n{source}", style="dim")
     header.append(
         f"\n{claim.document_path}  [{claim.span.start}–{claim.span.end}]  "
         f"sha256 {claim.sha256[:12]}…",
