@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from claimcheck.extract.attribution import extract_attribution
@@ -13,6 +13,7 @@ from claimcheck.extract.dates import extract_dates
 from claimcheck.extract.frames import SentenceFacts, SentenceTime, build_frames
 from claimcheck.extract.published import find_dateline
 from claimcheck.extract.quantities import extract_quantities
+from claimcheck.extract.speakers import resolve_speakers
 from claimcheck.models import Claim, DateFact, Frames, Passage, Quantity
 from claimcheck.text.anchor import make_span
 from claimcheck.text.boilerplate import (
@@ -179,9 +180,11 @@ def _read_sentences(
     context = DateContext(published=published)
     sentences: list[SentenceFacts] = []
     paragraph_dates: list[DateFact] = []
+    paragraph_starts: list[bool] = []
     previous_end = 0
     for start, end in split_sentences(text):
-        if "\n" in text[previous_end:start]:
+        paragraph_starts.append("\n" in text[previous_end:start])
+        if paragraph_starts[-1]:
             context.new_paragraph()
             paragraph_dates = []
         previous_end = end
@@ -192,7 +195,10 @@ def _read_sentences(
         )
         if any(d.earliest for d in dates):
             paragraph_dates = [d for d in dates if d.earliest]
-    return sentences
+    speakers = resolve_speakers(
+        [s.text for s in sentences], [s.attribution for s in sentences], paragraph_starts
+    )
+    return [replace(s, attribution=who) for s, who in zip(sentences, speakers, strict=True)]
 
 
 def _claims_something(facts: SentenceFacts, frames: Frames) -> bool:
