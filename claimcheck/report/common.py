@@ -16,6 +16,16 @@ def file_uri(path: str) -> str:
     return Path(path).as_uri() if Path(path).is_absolute() else path
 
 
+def published_by(claim: ClaimView) -> str | None:
+    """'The Valley Courier · Dana Whitfield · https://… · page 2' for a claim's source, or None
+    when nothing beyond its path is known."""
+    from claimcheck.extract.labels import source_label
+
+    return source_label(
+        claim.document_publisher, claim.document_authors, claim.document_url, claim.page
+    )
+
+
 def source_uri(path: str, url: str | None) -> str:
     """Where a source can be found by whoever reads the report: its original URL when known,
     else the path it was ingested from (a URL itself, for a fetched page) as a file URI."""

@@ -45,6 +45,11 @@ HEADER = [
     "accepted_passages",
     "rejected_passages",
     "basis",
+    "page",
+    "source_url",
+    "publisher",
+    "authors",
+    "published",
 ]
 
 _FORMULA_STARTS = frozenset("=+-@")
@@ -100,6 +105,11 @@ def render_csv(data: ReportInput) -> str:
             "yes" if claim.orphaned else "",
             "yes" if claim.changed_since_decided else "",
             *_review(claim),
+            claim.page if claim.page is not None else "",
+            claim.document_url or "",
+            claim.document_publisher or "",
+            "; ".join(claim.document_authors),
+            claim.document_published or "",
         ]
         writer.writerow([cell(value) if isinstance(value, str) else value for value in row])
     return buffer.getvalue()

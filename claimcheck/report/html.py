@@ -22,6 +22,7 @@ from claimcheck.report.common import (
     dates,
     figures,
     origin,
+    published_by,
     statements,
     strength_heading,
     verdicts,
@@ -230,6 +231,7 @@ def _facts(claim: ClaimView) -> str:
     facts = [
         ("source", f"{escape(claim.document_title)} (version {claim.document_version})"),
         ("path", f'<span class="mono">{escape(claim.document_path)}</span>'),
+        *([("published by", escape(by))] if (by := published_by(claim)) else []),
         (
             "span",
             f"{claim.span.start}–{claim.span.end} in sha256 "

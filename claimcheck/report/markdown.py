@@ -18,6 +18,7 @@ from claimcheck.report.common import (
     dates,
     figures,
     origin,
+    published_by,
     statements,
     strength_heading,
     verdicts,
@@ -153,6 +154,7 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
         "",
         f"- Source: {escape(claim.document_title)} ({escape(claim.document_path)}, "
         f"version {claim.document_version}), characters {claim.span.start}–{claim.span.end}",
+        *([f"- Published by: {escape(by)}"] if (by := published_by(claim)) else []),
         f"- sha256: `{claim.sha256}`" + ("" if document else " (document not in this report)"),
         f"- Figures: {escape('; '.join(figures(claim))) or '—'}",
         f"- Dates: {escape('; '.join(dates(claim))) or '—'}",

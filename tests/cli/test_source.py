@@ -3,6 +3,8 @@ versions, shown by `show`, and used by the exports."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -87,12 +89,20 @@ def test_bad_corrections_are_one_line_errors_and_change_nothing(tmp_path: Path) 
     assert json.loads(_run(db, "source", str(article), "--json"))["events"] == []
 
 
-def test_exports_cite_the_corrected_url_with_the_version_hash(tmp_path: Path) -> None:
+URL = "https://harwood.example/reports/flood.pdf"
+
+
+def _pdf_with_source(tmp_path: Path) -> Path:
+    """A database holding the test PDF, its URL and publisher set by hand."""
     db = tmp_path / "db.sqlite"
     pdf = write_pdf(tmp_path / "report.pdf")
     _run(db, "ingest", str(pdf))
-    url = "https://harwood.example/reports/flood.pdf"
-    _run(db, "source", str(pdf), "--url", url, "--publisher", "Harwood County")
+    _run(db, "source", str(pdf), "--url", URL, "--publisher", "Harwood County")
+    return db
+
+
+def test_exports_cite_the_corrected_url_with_the_version_hash(tmp_path: Path) -> None:
+    db, url = _pdf_with_source(tmp_path), URL
     claim = json.loads(_run(db, "claims", "--json"))[0]
     _run(db, "mark", claim["id"], "confirmed", "--analyst", "ana")
     _run(db, "report", "--format", "annotations", "-o", str(tmp_path / "a.json"))
@@ -104,3 +114,16 @@ def test_exports_cite_the_corrected_url_with_the_version_hash(tmp_path: Path) ->
     appearance = review["itemReviewed"]["appearance"]
     assert (appearance["url"], appearance["sha256"]) == (url, claim["sha256"])
     assert appearance["publisher"] == {"name": "Harwood County"}
+
+
+def test_markdown_html_and_csv_show_where_a_claim_was_published(tmp_path: Path) -> None:
+    db, url = _pdf_with_source(tmp_path), URL
+    for fmt in ("md", "html", "csv"):
+        _run(db, "report", "--format", fmt, "-o", str(tmp_path / f"r.{fmt}"))
+    shown = f"Harwood County · Dana Whitfield · {url} · page 2"
+    assert f"- Published by: {shown}" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert shown in (tmp_path / "r.html").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8"))))
+    last = rows[-1]
+    assert (last["page"], last["source_url"], last["publisher"]) == ("2", url, "Harwood County")
+    assert (last["authors"], last["published"]) == ("Dana Whitfield", "2024-03-06")
