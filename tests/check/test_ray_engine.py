@@ -3,7 +3,9 @@ survives a killed worker and an interrupt, and fails in one line on an unreachab
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import os
 import shutil
 import signal
@@ -11,6 +13,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -97,21 +100,82 @@ def local_fake(ingested: Path, tmp_path_factory: pytest.TempPathFactory) -> Rows
     return stored(checked_copy(ingested, folder, "local", BagOfWordsEmbedder))
 
 
+@pytest.fixture(scope="module")
+def local_real(ingested: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus checked by `local` with the packaged all-MiniLM-L6-v2."""
+    folder = tmp_path_factory.mktemp("local-real")
+    return checked_copy(ingested, folder, "local", None, engine=LocalEngine())
+
+
 @pytest.mark.model
 def test_ray_stores_exactly_what_local_stores(
-    ingested: Path, ray_engine: RayEngine, tmp_path: Path
+    ingested: Path, local_real: Path, ray_engine: RayEngine, tmp_path: Path
 ) -> None:
-    local = checked_copy(ingested, tmp_path, "local", None, engine=LocalEngine())
     on_ray = checked_copy(ingested, tmp_path, "ray", None, engine=ray_engine)
-    expected, got = stored(local), stored(on_ray)
+    expected, got = stored(local_real), stored(on_ray)
     assert len(expected["evidence"]) > 1000 and len(expected["claim_checks"]) > 100
     for table in STORED:
         assert got[table] == expected[table], table
-    for path, other in ((local, ray_engine), (on_ray, LocalEngine())):
+    for path, other in ((local_real, ray_engine), (on_ray, LocalEngine())):
         conn = connect(path)
         report = check(conn, path, make_embedder=NoModel, engine=other)
         conn.close()
         assert report.claims_checked == 0 and report.passages_embedded == 0, other.name
+
+
+@pytest.fixture
+def ray_head(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """A `ray start --head` cluster on 127.0.0.1 with token auth: its address and the
+    environment a driver needs; stopped (its whole process group) afterwards."""
+    token = tmp_path / "token"
+    token.write_text("0123456789abcdef" * 4)
+    env = {**os.environ, "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(token)}
+    port = _closed_port()
+    temp = Path(tempfile.mkdtemp(prefix="cc-ray-"))  # short: Ray's socket paths have a limit
+    head = subprocess.Popen(
+        [
+            *(Path(sys.executable).parent / "ray", "start", "--head", "--block"),
+            *("--node-ip-address", "127.0.0.1", "--port", str(port), "--num-cpus", "2"),
+            *("--disable-usage-stats", "--include-dashboard", "false", "--temp-dir", str(temp)),
+        ],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while head.poll() is None and time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            time.sleep(0.1)
+        assert head.poll() is None, "ray start --head exited"
+        yield f"127.0.0.1:{port}", env
+    finally:
+        os.killpg(head.pid, signal.SIGKILL)
+        head.wait()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+@pytest.mark.model
+def test_check_against_a_started_cluster_stores_what_local_stores(
+    ingested: Path, local_real: Path, ray_head: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    address, env = ray_head
+    path = tmp_path / "cluster.db"
+    shutil.copy(ingested, path)
+    argv: list[str | Path] = [Path(sys.executable).parent / "claimcheck", "--db", path, "check"]
+    proc = subprocess.run(
+        [*argv, "--json", "--engine", "ray", "--address", address],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["engine"] == "ray"
+    assert stored(path) == stored(local_real)
 
 
 def test_a_worker_killed_mid_run_is_survived(
