@@ -23,3 +23,7 @@ class StoreError(ClaimcheckError):
 
 class ModelError(ClaimcheckError):
     """A model cannot be loaded or is not installed."""
+
+
+class EngineError(ClaimcheckError):
+    """A check engine cannot run: unknown, not installed, its cluster unreachable or failing."""

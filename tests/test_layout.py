@@ -24,7 +24,16 @@ CORE = [
     "claimcheck.report",
     "claimcheck.benchmark",
 ]
-HEAVY = ["textual", "click", "torch", "faiss", "onnxruntime", "sentence_transformers", "spacy"]
+HEAVY = [
+    "textual",
+    "click",
+    "torch",
+    "faiss",
+    "onnxruntime",
+    "sentence_transformers",
+    "spacy",
+    "ray",
+]
 SQL_METHODS = {"execute", "executemany", "executescript"}
 
 

@@ -66,3 +66,5 @@ class CheckReport:
     messages: list[str] = field(default_factory=list)
     conflicts: int = 0
     """Contradicting or updating evidence passages in the database after the run."""
+    engine: str = "local"
+    """Where embedding and judging ran (`local` or `ray`); never changes the results."""

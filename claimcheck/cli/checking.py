@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from claimcheck.cli.main import (
     database,
@@ -51,6 +52,29 @@ from claimcheck.cli.main import (
     help="A trained stance head (JSON, see `bench climate-fever --save-head`) that relabels "
     "pairs only similarity decided. Env CLAIMCHECK_STANCE_HEAD.",
 )
+@click.option(
+    "--engine",
+    envvar="CLAIMCHECK_ENGINE",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where embedding and judging run: this process, or a Ray cluster (the `ray` extra). "
+    "Results are identical. Env CLAIMCHECK_ENGINE.",
+)
+@click.option(
+    "--address",
+    envvar="CLAIMCHECK_RAY_ADDRESS",
+    metavar="HOST:PORT",
+    default=None,
+    help="The Ray cluster's head (GCS) address; without it a local Ray is started. "
+    "Env CLAIMCHECK_RAY_ADDRESS.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 4096),
+    default=None,
+    help="Ray workers at once (default: the cluster's CPUs).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what the run did as JSON.")
 @click.pass_context
 def check(
@@ -60,6 +84,9 @@ def check(
     no_lexical: bool,
     nli_model: str | None,
     stance_head: str | None,
+    engine: str,
+    address: str | None,
+    workers: int | None,
     as_json: bool,
 ) -> None:
     """Find evidence for every claim in other sources and suggest a stance; incremental."""
@@ -67,7 +94,12 @@ def check(
 
     from claimcheck.check import CheckConfig
     from claimcheck.check import check as run_check
+    from claimcheck.check.engine import make_engine
     from claimcheck.embed.base import DEFAULT_MODEL
+
+    address_given = ctx.get_parameter_source("address") == ParameterSource.COMMANDLINE
+    if engine == "local" and (address_given or workers):
+        raise click.UsageError("--address and --workers need --engine ray")
 
     config = CheckConfig(
         model=model or DEFAULT_MODEL,
@@ -76,9 +108,17 @@ def check(
         nli_model=nli_model or None,
         stance_head=stance_head or None,
     )
-    with database(ctx) as conn, progress_bar("check") as advance:
+    with (
+        database(ctx) as conn,
+        make_engine(engine, address=address, workers=workers) as runner,
+        progress_bar("check") as advance,
+    ):
         report = run_check(
-            conn, ctx.obj["db"], config, on_progress=lambda stage, d, t: advance(d, t)
+            conn,
+            ctx.obj["db"],
+            config,
+            on_progress=lambda stage, d, t: advance(d, t),
+            engine=runner,
         )
     for message in report.messages:
         click.echo(message, err=True)

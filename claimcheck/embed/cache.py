@@ -24,19 +24,29 @@ def embed_missing(
     chunk: int = 256,
 ) -> int:
     """Embed and store every text not yet embedded under `model`; the model loads only if needed."""
-    todo = missing_hashes(conn, list(texts_by_hash), model)
-    if not todo:
+    chunks = missing_chunks(conn, texts_by_hash, model, chunk)
+    if not chunks:
         return 0
-    todo.sort(key=lambda h: len(texts_by_hash[h]))  # similar lengths batch with less padding
     embedder = make_embedder()
-    done = 0
-    for offset in range(0, len(todo), chunk):
-        hashes = todo[offset : offset + chunk]
+    total, done = sum(len(c) for c in chunks), 0
+    for hashes in chunks:
         store_vectors(conn, model, hashes, embedder.encode([texts_by_hash[h] for h in hashes]))
         done += len(hashes)
         if on_progress:
-            on_progress(done, len(todo))
+            on_progress(done, total)
     return done
+
+
+def missing_chunks(
+    conn: sqlite3.Connection, texts_by_hash: dict[str, str], model: str, chunk: int = 256
+) -> list[list[str]]:
+    """The hashes not yet embedded under `model`, shortest texts first, in chunks of `chunk`.
+
+    Every engine encodes exactly these chunks, so the vectors do not depend on the engine.
+    """
+    todo = missing_hashes(conn, list(texts_by_hash), model)
+    todo.sort(key=lambda h: len(texts_by_hash[h]))  # similar lengths batch with less padding
+    return [todo[offset : offset + chunk] for offset in range(0, len(todo), chunk)]
 
 
 class StoredEmbedder(Embedder):

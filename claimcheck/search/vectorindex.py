@@ -154,6 +154,13 @@ class VectorIndex:
         self.dim = int(faiss_index.d)
         self.ids: IdArray = faiss.vector_to_array(faiss_index.id_map).astype("int64", copy=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the serialised faiss index, so a snapshot can go to other processes."""
+        import faiss
+
+        state = (self.kind, self.fingerprint, self.model, self.structure, self.config)
+        return (_unpickle, (faiss.serialize_index(self._index), *state))
+
     def __len__(self) -> int:
         """How many vectors the index holds."""
         return int(self._index.ntotal)
@@ -247,6 +254,27 @@ class VectorIndex:
         except Exception:  # a cache that cannot be read, for whatever reason, is simply rebuilt
             return None
         return index if (index.dim, len(index)) == (meta["dim"], meta["count"]) else None
+
+
+def _unpickle(
+    data: Any,
+    kind: IndexKind,
+    fingerprint: str,
+    model: str,
+    structure: dict[str, Any],
+    config: IndexConfig,
+) -> VectorIndex:
+    """A pickled `VectorIndex` back from its serialised faiss index and its settings."""
+    import faiss
+
+    return VectorIndex(
+        faiss.deserialize_index(data),
+        kind=kind,
+        fingerprint=fingerprint,
+        model=model,
+        structure=structure,
+        config=config,
+    )
 
 
 _KINDS: frozenset[str] = frozenset({"flat", "hnsw", "ivf"})

@@ -68,8 +68,13 @@ def _same_named_event(claim: Side, passage: Side, score: float) -> list[Stance]:
         return []
     if bool(NEGATION.search(claim.text)) or bool(NEGATION.search(passage.text)):
         return []
-    names = {n.lower() for n in _MULTIWORD_NAME.findall(claim.text)}
-    shared_names = names & {n.lower() for n in _MULTIWORD_NAME.findall(passage.text)}
+    in_passage = {n.lower() for n in _MULTIWORD_NAME.findall(passage.text)}
+    # in the claim's order, so a tie between names goes the same way in every process
+    shared_names = [
+        n
+        for n in dict.fromkeys(m.lower() for m in _MULTIWORD_NAME.findall(claim.text))
+        if n in in_passage
+    ]
     acts = (lowercase_terms(claim.text) & lowercase_terms(passage.text)) - GENERIC
     if not shared_names or not acts:
         return []
