@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
 
-from claimcheck.cli.main import database, emit_json, main, progress_bar
+from claimcheck.cli.main import database, emit_json, fail, main, progress_bar
+from claimcheck.text.printable import printable
+
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def refuse_urls(paths: tuple[str, ...]) -> None:
+    """URLs are not ingested (yet): say what to do instead, before anything is read or stored."""
+    urls = [p for p in paths if URL_SCHEME.match(p)]
+    if urls:
+        fail(
+            f"{urls[0]}: URLs are not supported yet; save the page "
+            "(e.g. curl -o page.html URL) and ingest the file (nothing was ingested)"
+        )
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--role",
     type=click.Choice(["source", "reference"]),
@@ -21,13 +35,14 @@ from claimcheck.cli.main import database, emit_json, main, progress_bar
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the per-file results as JSON.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], role: str | None, as_json: bool) -> None:
     """Ingest source files (.txt, .md, .html) and folders, recursively."""
     from typing import cast
 
     from claimcheck.ingest import FileResult, ingest_paths
     from claimcheck.models import Role
-    from claimcheck.text.printable import printable
+
+    refuse_urls(paths)
 
     with database(ctx) as conn, progress_bar("ingest") as advance:
 
@@ -40,7 +55,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], role: str | None, as_jso
             advance(done, total)
 
         report = ingest_paths(
-            conn, list(paths), role=cast(Role | None, role), on_progress=report_file
+            conn, [Path(p) for p in paths], role=cast(Role | None, role), on_progress=report_file
         )
     if as_json:
         emit_json([vars(f) for f in report.files])

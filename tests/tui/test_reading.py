@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Label
 from claimcheck.models import Status
 from claimcheck.store import connect
 from claimcheck.store.views import claim_view
+from claimcheck.text.shorten import shorten_middle
 from claimcheck.tui.app import ClaimcheckApp
 from claimcheck.tui.badges import MARKERS
 from claimcheck.tui.claims.table import ClaimsTable
@@ -21,7 +22,6 @@ from claimcheck.tui.detail.context import EvidenceContext
 from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
 from claimcheck.tui.modals.filters import FilterScreen
 from claimcheck.tui.modals.help import HelpScreen
-from claimcheck.tui.titles import shorten_middle
 from tests.tui.test_review_tui import RecordingApp, drive, settle
 
 

@@ -18,10 +18,10 @@ from textual.strip import Strip
 
 from claimcheck.models import Status
 from claimcheck.store.listing import ClaimRow
+from claimcheck.text.shorten import shorten_middle
 from claimcheck.tui.badges import conflict_marker, flag_marks, pending_badge, status_badge
 from claimcheck.tui.keys import pane_keys
 from claimcheck.tui.pending import PendingDecisions, Unsaved
-from claimcheck.tui.titles import shorten_middle
 
 COLUMNS: list[tuple[str, str, int]] = [
     ("status", "status", 14),

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Select
 
 from claimcheck.models import Status
+from claimcheck.text.shorten import shorten_middle
 from claimcheck.tui.claims.filters import Filters
-from claimcheck.tui.titles import shorten_middle
 
 ANY_STATUS = "any"
 HINT = "ctrl+s applies · escape cancels (asks first if changed)"
