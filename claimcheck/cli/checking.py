@@ -15,6 +15,7 @@ from claimcheck.cli.main import (
     make_scope,
     progress_bar,
     scope_options,
+    wide_option,
 )
 
 
@@ -141,9 +142,10 @@ def check(
 
 @main.command()
 @click.argument("claim_id")
+@wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print the evidence array as JSON.")
 @click.pass_context
-def evidence(ctx: click.Context, claim_id: str, as_json: bool) -> None:
+def evidence(ctx: click.Context, claim_id: str, wide: bool, as_json: bool) -> None:
     """Show the evidence found for one claim, with stance and reason."""
     from claimcheck.store.views import claim_view
 
@@ -152,14 +154,13 @@ def evidence(ctx: click.Context, claim_id: str, as_json: bool) -> None:
     if as_json:
         emit_json([e.model_dump(mode="json") for e in view.evidence])
         return
-    from claimcheck.cli.render import evidence_table
+    from claimcheck.cli.layout import output_width, wrap
+    from claimcheck.cli.render import evidence_section
 
-    click.echo(f"{view.id}: {view.text}")
-    click.echo(
-        evidence_table(view.evidence)
-        if view.evidence
-        else "no evidence yet: run `claimcheck check`"
-    )
+    width = output_width(wide)
+    heading = f"{view.id}: {view.text}"
+    click.echo("\n".join(wrap(heading, width, "  ", first="")) if width else heading)
+    click.echo(evidence_section(view, width=width))
 
 
 @main.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,12 +14,36 @@ from claimcheck.cli.main import (
     main,
     make_scope,
     scope_options,
+    wide_option,
 )
 from claimcheck.config import resolve_analyst
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from claimcheck.models import Document
 
 STATUSES = ["unverified", "confirmed", "disputed"]
 ANALYST_HELP = "Who decides (default $CLAIMCHECK_ANALYST, then the login name)."
 JSON_HELP = "Print what was recorded as JSON."
+
+
+def named_document(conn: sqlite3.Connection, given: str) -> Document:
+    """The current version of the document a user named by id, unique id prefix, path, or
+    relative path; an unknown or ambiguous one is an error that says so."""
+    from claimcheck.errors import NotFoundError
+    from claimcheck.ingest.sources import absolute
+    from claimcheck.store.documents import find_document
+
+    try:
+        return find_document(conn, given)
+    except NotFoundError as exc:
+        if "ambiguous" in str(exc):
+            raise
+        try:
+            return find_document(conn, absolute(given))
+        except NotFoundError:
+            raise exc from None
 
 
 @main.command()
@@ -30,6 +54,7 @@ JSON_HELP = "Print what was recorded as JSON."
     "--disagreements", is_flag=True, help="Only claims whose analysts' verdicts disagree."
 )
 @scope_options
+@wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of claim objects.")
 @click.pass_context
 def claims(
@@ -40,19 +65,18 @@ def claims(
     disagreements: bool,
     include_reference: bool,
     include_dismissed: bool,
+    wide: bool,
     as_json: bool,
 ) -> None:
     """List the claims of the sources under review with their status, facts and source."""
-    from claimcheck.ingest.sources import absolute
     from claimcheck.models import Status
     from claimcheck.store.views import claim_views, iter_claim_views
 
-    if document_id is not None and ("/" in document_id or Path(document_id).exists()):
-        document_id = absolute(document_id)
     wanted = Status(status) if status else None
     scope = make_scope(include_reference or document_id is not None, include_dismissed, analyst)
     if as_json:
         with database(ctx) as conn:
+            document_id = _document_path(conn, document_id)
             streamed = iter_claim_views(conn, status=wanted, document_id=document_id, scope=scope)
             emit_json_array(
                 v.model_dump(mode="json", by_alias=True)
@@ -61,21 +85,29 @@ def claims(
             )
         return
     with database(ctx) as conn:
+        document_id = _document_path(conn, document_id)
         views = claim_views(conn, status=wanted, document_id=document_id, scope=scope)
     if disagreements:
         views = [v for v in views if v.disagreement]
+    from claimcheck.cli.layout import output_width
     from claimcheck.cli.render import claims_table
 
-    click.echo(claims_table(views, analyst=analyst))
+    click.echo(claims_table(views, analyst=analyst, width=output_width(wide)))
     click.echo(f"{len(views)} claims")
+
+
+def _document_path(conn: sqlite3.Connection, given: str | None) -> str | None:
+    """The path of the document `--document` names (every version's claims are its claims)."""
+    return None if given is None else named_document(conn, given).path
 
 
 @main.command()
 @click.argument("claim_id")
+@wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print the claim object as JSON.")
 @click.pass_context
-def show(ctx: click.Context, claim_id: str, as_json: bool) -> None:
-    """Show one claim: its span in context, facts and status history."""
+def show(ctx: click.Context, claim_id: str, wide: bool, as_json: bool) -> None:
+    """Show one claim: its span in context, facts, status history and evidence."""
     from claimcheck.store.documents import get_document
     from claimcheck.store.views import claim_view
 
@@ -85,9 +117,12 @@ def show(ctx: click.Context, claim_id: str, as_json: bool) -> None:
     if as_json:
         emit_json(view.model_dump(mode="json", by_alias=True))
     else:
-        from claimcheck.cli.render import claim_detail
+        from claimcheck.cli.layout import output_width
+        from claimcheck.cli.render import claim_detail, evidence_section
 
-        click.echo(claim_detail(view, document.text))
+        width = output_width(wide)
+        click.echo(claim_detail(view, document.text, width=width))
+        click.echo(evidence_section(view, width=width))
 
 
 @main.command()

@@ -205,3 +205,12 @@ def echo_outcome(outcome: Outcome, as_json: bool) -> None:
         )
         return
     click.echo(outcome.message)
+
+
+def wide_option(function: F) -> F:
+    """`--wide`: one full line per row, nothing wrapped or shortened, whatever the terminal."""
+    return click.option(
+        "--wide",
+        is_flag=True,
+        help="One full line per row (default: fit $COLUMNS or the terminal; full when piped).",
+    )(function)

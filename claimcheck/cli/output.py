@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimcheck.cli.main import database, main, make_scope, scope_options
+from claimcheck.cli.main import STATUSES, database, main, make_scope, scope_options
 from claimcheck.config import resolve_analyst
 
 
@@ -31,6 +31,22 @@ from claimcheck.config import resolve_analyst
     show_default=True,
     help="With --format prov: PROV-JSON or PROV-N.",
 )
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    help="Only this document's claims (id, id prefix or path; repeat for more).",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(STATUSES),
+    help="Only claims with this status (repeat for more).",
+)
+@click.option(
+    "--conflicts-only", is_flag=True, help="Only claims another source contradicts or updates."
+)
 @scope_options
 @click.pass_context
 def report(
@@ -38,6 +54,9 @@ def report(
     report_format: str,
     output: Path | None,
     prov_format: str,
+    documents: tuple[str, ...],
+    statuses: tuple[str, ...],
+    conflicts_only: bool,
     include_reference: bool,
     include_dismissed: bool,
 ) -> None:
@@ -46,7 +65,8 @@ def report(
     import gc
     from typing import cast
 
-    from claimcheck.report.build import build_report
+    from claimcheck.cli.claims import named_document
+    from claimcheck.report.build import Limits, build_report
     from claimcheck.report.formats import render
     from claimcheck.report.provfmt import ProvFormat
 
@@ -55,8 +75,10 @@ def report(
     gc.disable()
     try:
         with database(ctx, must_exist=True) as conn:
-            scope = make_scope(include_reference, include_dismissed)
-            data = build_report(conn, ctx.obj["db"], scope=scope)
+            paths = tuple(named_document(conn, given).path for given in documents)
+            scope = make_scope(include_reference or bool(paths), include_dismissed)
+            limits = Limits(paths, statuses, conflicts_only)
+            data = build_report(conn, ctx.obj["db"], scope=scope, limits=limits)
         text = render(data, report_format, cast(ProvFormat, prov_format))
     finally:
         gc.enable()

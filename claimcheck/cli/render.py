@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
+from claimcheck.cli.layout import flat, records, wrap
 from claimcheck.extract.labels import (
     date_lines,
     date_reading,
@@ -22,10 +23,15 @@ from claimcheck.text.context import in_context
 from claimcheck.text.printable import printable
 
 CONTEXT_CHARS = 160
+DETAIL_WIDTH = 100
+"""The claim in context wraps at this width, or the terminal's when narrower."""
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]], *, max_width: int = 60) -> str:
-    """A plain aligned text table; cells longer than `max_width` are cut with an ellipsis."""
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], *, max_width: int | None = 60
+) -> str:
+    """A plain aligned text table; cells longer than `max_width` (if any) are cut with an
+    ellipsis."""
     cells = [[_cell(value, max_width) for value in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in cells:
@@ -38,9 +44,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], *, max_width
     return "\n".join(lines)
 
 
-def _cell(value: object, max_width: int) -> str:
-    text = "" if value is None else " ".join(printable(str(value)).split())
-    return text if len(text) <= max_width else text[: max_width - 1] + "…"
+def _cell(value: object, max_width: int | None) -> str:
+    text = flat(value)
+    return text if max_width is None or len(text) <= max_width else text[: max_width - 1] + "…"
 
 
 def flags(c: ClaimView) -> str:
@@ -54,23 +60,35 @@ def flags(c: ClaimView) -> str:
     return " ".join(name for name, on in marks if on)
 
 
-def claims_table(claims: Sequence[ClaimView], *, analyst: str | None = None) -> str:
-    """One row per claim: id, status, flags, worthiness, document, figures/dates and the text;
-    with `analyst`, that analyst's verdict too."""
-    rows = []
+def claims_table(
+    claims: Sequence[ClaimView], *, analyst: str | None = None, width: int | None = None
+) -> str:
+    """One row per claim: id, status, flags, worthiness, document, then its text and facts; with
+    `analyst`, that analyst's verdict too. With a `width`, the claim and its facts wrap beneath
+    each row instead of being cut; without, one full line per claim."""
+    headers = ["id", "status", "flags", "worth", "document"]
+    if analyst is not None:
+        headers.insert(2, f"{analyst}'s verdict")
+    rows: list[tuple[list[object], list[str]]] = []
     for c in claims:
         facts = ", ".join([q.text for q in c.quantities] + [d.value or d.text for d in c.dates])
         status = c.status.value + (" (orphaned)" if c.orphaned else "")
         status += " (changed since decided)" if c.changed_since_decided else ""
-        row = [c.id, status, flags(c), f"{c.checkworthiness:.2f}", c.document_title, facts, c.text]
+        short: list[object] = [c.id, status, flags(c), f"{c.checkworthiness:.2f}", c.document_title]
         if analyst is not None:
             verdict = c.verdicts.get(analyst)
-            row.insert(2, verdict.value if verdict else "—")
-        rows.append(row)
-    headers = ["id", "status", "flags", "worth", "document", "facts", "claim"]
-    if analyst is not None:
-        headers.insert(2, f"{analyst}'s verdict")
-    return table(headers, rows, max_width=48)
+            short.insert(2, verdict.value if verdict else "—")
+        rows.append((short, [c.text, facts]))
+    if width is not None:
+        wrapped = [
+            (short, [text, f"facts: {facts}"] if facts else [text]) for short, (text, facts) in rows
+        ]
+        return records(headers, wrapped, width, squeeze=len(headers) - 1)
+    return table(
+        [*headers, "facts", "claim"],
+        [[*short, facts, text] for short, (text, facts) in rows],
+        max_width=None,
+    )
 
 
 def _review_lines(c: ClaimView) -> list[str]:
@@ -109,7 +127,7 @@ def source_detail(doc: Document, events: Sequence[SourceEvent]) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
-def claim_detail(c: ClaimView, document_text: str) -> str:
+def claim_detail(c: ClaimView, document_text: str, *, width: int | None = None) -> str:
     """The claim in its source context, its facts and its full decision history."""
     source = source_label(c.document_publisher, c.document_authors, c.document_url, c.page)
     lines = [
@@ -137,9 +155,7 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
     around = in_context(document_text, c.span, CONTEXT_CHARS)
     opening, closing = ("…" if around.clipped_before else ""), ("…" if around.clipped_after else "")
     shown = f"{opening}{around.before}>>>{around.exact}<<<{around.after}{closing}"
-    lines += textwrap.wrap(
-        " ".join(shown.split()), 100, initial_indent="  ", subsequent_indent="  "
-    )
+    lines += wrap(" ".join(shown.split()), min(width or DETAIL_WIDTH, DETAIL_WIDTH), "  ")
     lines.append("")
     lines.append("figures:" if c.quantities else "figures:  none")
     lines += [f"  {figure_interval(q)}" for q in c.quantities]
@@ -163,26 +179,42 @@ def claim_detail(c: ClaimView, document_text: str) -> str:
             + (f" by {a.analyst}" if a.analyst else "")
             for a in c.anchors
         ]
-    return "\n".join(lines)
+    return "\n".join(_fit(lines, width))
 
 
-def evidence_table(evidence: Sequence[EvidenceView]) -> str:
-    """One row per evidence passage: passage id, stance, the analyst's review, score, reason,
-    source."""
-    rows = [
-        [
-            e.passage_id,
-            e.label,
-            e.review,
-            f"{e.score:.2f}",
-            e.reason,
-            e.document_title,
-            e.text,
-        ]
+def _fit(lines: list[str], width: int | None) -> list[str]:
+    """Lines longer than `width` wrapped under their value (past the 11-column label)."""
+    if width is None:
+        return lines
+    fitted: list[str] = []
+    for line in lines:
+        fitted += wrap(line, width, " " * 11, first="") if len(line) > width else [line]
+    return fitted
+
+
+def evidence_table(evidence: Sequence[EvidenceView], *, width: int | None = None) -> str:
+    """One row per evidence passage: passage id, stance, the analyst's review, score and source,
+    then the reason and the passage; with a `width` those two wrap beneath each row, without
+    it each passage is one full line."""
+    headers = ["passage", "stance", "review", "score", "source"]
+    rows: list[tuple[list[object], list[str]]] = [
+        ([e.passage_id, e.label, e.review, f"{e.score:.2f}", e.document_title], [e.reason, e.text])
         for e in evidence
     ]
-    headers = ["passage", "stance", "review", "score", "reason", "source", "passage text"]
-    return table(headers, rows, max_width=56)
+    if width is not None:
+        quoted = [(short, [reason, f"“{text}”"]) for short, (reason, text) in rows]
+        return records(headers, quoted, width, squeeze=len(headers) - 1)
+    full = [[*short, reason, text] for short, (reason, text) in rows]
+    return table([*headers, "reason", "passage text"], full, max_width=None)
+
+
+def evidence_section(c: ClaimView, *, width: int | None = None) -> str:
+    """The claim's evidence under a heading, or how to find some."""
+    if not c.evidence:
+        return "\nevidence:  none yet (run `claimcheck check`)"
+    conflicts = sum(e.is_conflict for e in c.evidence)
+    heading = f"\nevidence ({len(c.evidence)} passages, {conflicts} in conflict):"
+    return f"{heading}\n{evidence_table(c.evidence, width=width)}"
 
 
 def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
@@ -263,12 +295,15 @@ def _review_line(summary: Summary) -> str:
 
 
 def _evidence_line(summary: Summary) -> str:
+    """Claims and passages counted apart: claims checked and in conflict, then passages by stance
+    and conflicting passages by kind."""
     if not summary.checked:
         return "evidence: none yet (run `claimcheck check`)"
     stances = ", ".join(f"{n} {s}" for s, n in sorted(summary.by_stance.items()))
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.conflicts_by_kind.items()))
     return (
-        f"evidence: {summary.checked} claims checked ({stances}); "
-        f"{summary.claims_with_conflicts} claims have conflicts ({kinds or 'no'} passages) "
-        "— `claimcheck conflicts` lists them"
+        f"evidence: {summary.checked} claims checked, {summary.claims_with_conflicts} of them "
+        "with conflicts (`claimcheck conflicts` lists them)\n"
+        f"evidence passages by stance: {stances or 'none'}; "
+        f"conflicting passages by kind: {kinds or 'none'}"
     )

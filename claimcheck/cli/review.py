@@ -7,28 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from claimcheck.cli.claims import ANALYST_HELP, JSON_HELP
+from claimcheck.cli.claims import ANALYST_HELP, JSON_HELP, named_document
 from claimcheck.cli.main import database, echo_outcome, emit_json, main
 from claimcheck.config import resolve_analyst
 
 LINK_ACTIONS = ["accept", "reject", "supports", "contradicts", "related", "note"]
 
 if TYPE_CHECKING:
-    import sqlite3
-
-    from claimcheck.models import Document
-
-
-def named_document(conn: sqlite3.Connection, given: str) -> Document:
-    """The current version of the document a user named by id, path, or relative path."""
-    from claimcheck.errors import NotFoundError
-    from claimcheck.ingest.sources import absolute
-    from claimcheck.store.documents import find_document
-
-    try:
-        return find_document(conn, given)
-    except NotFoundError:
-        return find_document(conn, absolute(given))
+    pass
 
 
 @main.command()

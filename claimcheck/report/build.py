@@ -131,21 +131,50 @@ def _links(claims: list[ClaimView]) -> dict[str, int]:
     return dict(sorted(links.items()))
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Narrower than the scope: only some documents (paths), statuses, or claims in conflict."""
+
+    documents: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    conflicts_only: bool = False
+
+    def keep(self, claims: list[ClaimView], found: list[ConflictView]) -> list[ClaimView]:
+        """The claims within the limits."""
+        conflicted = {c.claim_id for c in found}
+        return [
+            c
+            for c in claims
+            if (not self.documents or c.document_path in self.documents)
+            and (not self.statuses or c.status.value in self.statuses)
+            and (not self.conflicts_only or c.id in conflicted)
+        ]
+
+
+def _referenced(claims: list[ClaimView]) -> set[str]:
+    """The document versions the claims and their evidence quote."""
+    return {c.document_id for c in claims} | {e.document_id for c in claims for e in c.evidence}
+
+
 def build_report(
     conn: sqlite3.Connection,
     database: Path,
     *,
     generated_at: str | None = None,
     scope: Scope | None = None,
+    limits: Limits | None = None,
 ) -> ReportInput:
     """What the database holds about the claims in scope (sources under review, without
-    dismissed claims, by default), as a Report plus the documents' texts."""
-    scope = scope or Scope()
+    dismissed claims, by default) and within `limits`, as a Report plus the documents' texts."""
+    scope, limits = scope or Scope(), limits or Limits()
     claims = claim_views(conn, scope=scope)
-    referenced = {c.document_id for c in claims}
-    referenced |= {e.document_id for c in claims for e in c.evidence}
-    documents, texts = _documents(conn, referenced)
+    documents, texts = _documents(conn, _referenced(claims))
     found = conflicts_in(claims, {d.id for d in documents if d.current})
+    if limits != Limits():
+        claims = limits.keep(claims, found)
+        kept = {c.id for c in claims}
+        found = [f for f in found if f.claim_id in kept]
+        documents, texts = _documents(conn, _referenced(claims))
     report = Report(
         generated_at=generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
         database=str(database),
@@ -156,7 +185,11 @@ def build_report(
         conflicts=found,
         check_runs=[CheckRun.model_validate(row) for row in check_run_rows(conn)],
         scope=ReportScope(
-            include_reference=scope.include_reference, include_dismissed=scope.include_dismissed
+            include_reference=scope.include_reference,
+            include_dismissed=scope.include_dismissed,
+            documents=list(limits.documents),
+            statuses=list(limits.statuses),
+            conflicts_only=limits.conflicts_only,
         ),
     )
     return ReportInput(report=report, texts=texts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from pathlib import PurePath
 
 from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
@@ -34,6 +35,7 @@ HEADER = [
     "supporting",
     "contradicting",
     "conflicts",
+    "conflict_passages",
     "orphaned",
     "changed_since_decided",
     "role",
@@ -77,10 +79,14 @@ def _formula_start(char: str) -> bool:
 
 
 def render_csv(data: ReportInput) -> str:
-    """A header row and one row per claim; lists are joined with '; '."""
-    conflicted: dict[str, int] = {}
-    for conflict in data.report.conflicts:
-        conflicted[conflict.claim_id] = conflicted.get(conflict.claim_id, 0) + 1
+    """A header row and one row per claim; lists are joined with '; '. `conflict_passages` names
+    each conflicting passage: source file, span and reason (which starts with the kind)."""
+    conflicted: dict[str, list[str]] = {}
+    for c in data.report.conflicts:
+        conflicted.setdefault(c.claim_id, []).append(
+            f"{PurePath(c.evidence_document_path).name} "
+            f"[{c.evidence_span.start}–{c.evidence_span.end}]: {c.reason}"
+        )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
@@ -101,7 +107,8 @@ def render_csv(data: ReportInput) -> str:
             claim.note or "",
             supporting,
             contradicting,
-            conflicted.get(claim.id, 0),
+            len(conflicted.get(claim.id, [])),
+            "; ".join(conflicted.get(claim.id, [])),
             "yes" if claim.orphaned else "",
             "yes" if claim.changed_since_decided else "",
             *_review(claim),

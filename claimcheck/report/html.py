@@ -131,38 +131,80 @@ def _where(path: str, start: int, end: int) -> str:
     return f'<div class="muted mono">{escape(path)} [{start}–{end}]</div>'
 
 
-def _conflict_rows(group: list[ConflictView]) -> str:
+def _conflict_rows(group: list[ConflictView], claim: ClaimView | None) -> str:
+    """One claim's conflicting passages: the claim (status, note) once, then each passage; a
+    <tbody> of its own, so narrow screens stack it as one card."""
     first = group[0]
+    status = claim.status.value if claim else "unverified"
+    note = f'<div class="note">note: {escape(claim.note)}</div>' if claim and claim.note else ""
     claim_cell = (
-        f'<td rowspan="{len(group)}"><a href="#{escape(first.claim_id)}">'
-        f"{escape(first.claim_id)}</a><div>{escape(first.claim_text)}</div>"
+        f'<td rowspan="{len(group)}" class="c-claim" data-label="claim">'
+        f'<span class="badge {status}">{status}</span> <a href="#{escape(first.claim_id)}">'
+        f"{escape(first.claim_id)}</a><div>{escape(first.claim_text)}</div>{note}"
         f"{_where(first.claim_document_path, first.claim_span.start, first.claim_span.end)}</td>"
     )
     rows = []
     for i, c in enumerate(group):
+        css = "update" if c.kind == "update" else "conflict"
         rows.append(
-            f'<tr class="conflict">{claim_cell if i == 0 else ""}'
-            f'<td class="stance-{"update" if c.kind == "update" else "contradicts"}">'
-            f"{escape(c.kind)}</td><td>{escape(c.reason)}</td><td>{escape(c.evidence_text)}"
+            f'<tr class="{css}">{claim_cell if i == 0 else ""}'
+            f'<td class="stance-{"update" if c.kind == "update" else "contradicts"}" '
+            f'data-label="kind">{escape(c.kind)}</td>'
+            f'<td data-label="reason">{escape(c.reason)}</td>'
+            f'<td class="c-other" data-label="other source says">{escape(c.evidence_text)}'
             f"{_where(c.evidence_document_path, c.evidence_span.start, c.evidence_span.end)}"
             "</td></tr>"
         )
-    return "".join(rows)
+    return f"<tbody>{''.join(rows)}</tbody>"
+
+
+def _conflict_table(
+    section: str, title: str, found: list[ConflictView], claims: dict[str, ClaimView], empty: str
+) -> str:
+    if not found:
+        return f'<section id="{section}"><h2>{title}</h2><p>{empty}</p></section>'
+    groups: dict[str, list[ConflictView]] = {}
+    for conflict in found:
+        groups.setdefault(conflict.claim_id, []).append(conflict)
+    rows = "".join(_conflict_rows(group, claims.get(key)) for key, group in groups.items())
+    return (
+        f'<section id="{section}"><h2>{title}</h2><table class="conflicts {section}"><colgroup>'
+        '<col class="c-claim"><col class="c-kind"><col class="c-reason"><col></colgroup><thead><tr>'
+        "<th>claim</th><th>kind</th><th>reason</th><th>other source says</th></tr></thead>"
+        f"{rows}</table></section>"
+    )
 
 
 def _conflicts(report: Report) -> str:
-    if not report.conflicts:
-        return '<section id="conflicts"><h2>Conflicts</h2><p>None found.</p></section>'
-    groups: dict[str, list[ConflictView]] = {}
-    for conflict in report.conflicts:
-        groups.setdefault(conflict.claim_id, []).append(conflict)
-    rows = "".join(_conflict_rows(group) for group in groups.values())
-    return (
-        '<section id="conflicts"><h2>Conflicts</h2><table class="conflicts"><colgroup>'
-        '<col class="c-claim"><col class="c-kind"><col class="c-reason"><col></colgroup><thead><tr>'
-        "<th>claim</th><th>kind</th><th>reason</th><th>other source says</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></section>"
+    """Contradictions first, then updates (a later count or date) in a section of their own."""
+    claims = {c.id: c for c in report.claims}
+    contradictions = [c for c in report.conflicts if c.kind != "update"]
+    updates = [c for c in report.conflicts if c.kind == "update"]
+    return _conflict_table(
+        "conflicts", "Conflicts", contradictions, claims, "No other source contradicts a claim."
+    ) + _conflict_table(
+        "updates",
+        "Updates (a later count or date)",
+        updates,
+        claims,
+        "No other source updates a claim.",
     )
+
+
+def _contents(report: Report) -> str:
+    """Links to every section, so the claims are one tap away however long the report is."""
+    contradictions = sum(c.kind != "update" for c in report.conflicts)
+    updates = len(report.conflicts) - contradictions
+    items = [
+        ("summary", "Summary"),
+        ("conflicts", f"Conflicts ({contradictions} passages)"),
+        ("updates", f"Updates ({updates} passages)"),
+        ("claims", f"Claims ({len(report.claims)})"),
+        ("documents", f"Documents ({len(report.documents)})"),
+        ("models", "Models and versions"),
+    ]
+    links = "".join(f'<li><a href="#{key}">{label}</a></li>' for key, label in items)
+    return f'<nav class="contents" aria-label="contents"><ul>{links}</ul></nav>'
 
 
 def _quote(text: str | None, e: ClaimView | EvidenceView | BasisPassage, css: str = "") -> str:
@@ -360,7 +402,7 @@ def render_html(data: ReportInput) -> str:
         f"{escape(models.claimcheck)} · embedding: "
         f"{escape(', '.join(models.embedding_models) or 'none')} · stance: "
         f"{escape(', '.join(models.stance_models) or 'none')}</p></header>"
-        f"{_summary(report)}{_conflicts(report)}"
+        f"{_contents(report)}{_summary(report)}{_conflicts(report)}"
         f'<section id="claims"><h2>Claims</h2>{_filters(report)}{claims}</section>'
         f"{_provenance(report)}<script>{js}</script></body></html>\n"
     )

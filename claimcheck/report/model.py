@@ -92,6 +92,9 @@ class ReportScope(Record):
 
     include_reference: bool = False
     include_dismissed: bool = False
+    documents: list[str] = Field(default=[], description="Only these documents' claims (paths).")
+    statuses: list[str] = Field(default=[], description="Only claims with these statuses.")
+    conflicts_only: bool = False
 
 
 class Report(Record):

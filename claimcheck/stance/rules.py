@@ -13,9 +13,9 @@ from claimcheck.stance.cues import NEGATION
 from claimcheck.stance.dates import compare_dates, compare_firsts
 from claimcheck.stance.figures import compare_figures
 from claimcheck.stance.statements import compare_statements
-from claimcheck.text.words import shared_terms
+from claimcheck.text.words import shared_words
 
-STANCE_VERSION = "frames-4"
+STANCE_VERSION = "frames-4-words"
 """Bump when stance rules change, so `check` recomputes stored suggestions."""
 
 
@@ -41,7 +41,7 @@ def classify(
     if similarity >= t.paraphrase_similarity and not one_sided_negation:
         reason = f"statement: close paraphrase (similarity {similarity:.2f})"
         return Stance("supports", round(similarity, 3), reason, "statement", structured=False)
-    shared = shared_terms(claim.text, passage.text)
+    shared = shared_words(claim.text, passage.text)
     about = f"; shares {', '.join(shared[:3])}" if shared else ""
     reason = f"related: similarity {similarity:.2f}{about}"
     return Stance("related", round(max(similarity, 0.0), 3), reason, structured=False)

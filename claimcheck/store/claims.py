@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
 from claimcheck.models import AnchorEvent, Claim, DateFact, Frames, Quantity, Span
-from claimcheck.store.connection import write_in_chunks
+from claimcheck.store.connection import like_prefix, write_in_chunks
 
 _CLAIM_COLUMNS = (
     "id, document_id, span_start, span_end, exact, prefix, suffix, sha256, text, quantities, "
@@ -157,6 +157,10 @@ def claims_for_document(conn: sqlite3.Connection, document_id: str) -> list[Clai
     return [claim_from_row(row) for row in rows]
 
 
+CANDIDATES = 5
+"""How many candidates an ambiguous id lists."""
+
+
 def resolve_claim_id(conn: sqlite3.Connection, given: str) -> str:
     """The full id of a claim from its id or a unique prefix of it."""
     given = given.strip()
@@ -164,14 +168,19 @@ def resolve_claim_id(conn: sqlite3.Connection, given: str) -> str:
         raise NotFoundError("no claim id given (an empty id matches no claim)")
     if conn.execute("SELECT 1 FROM claims WHERE id = ?", (given,)).fetchone():
         return given
-    escaped = given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = conn.execute(
-        "SELECT id FROM claims WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
+        "SELECT c.id, d.path FROM claims c JOIN documents d ON d.id = c.document_id "
+        "WHERE c.id LIKE ? ESCAPE '\\' ORDER BY c.id LIMIT ?",
+        (like_prefix(given), CANDIDATES + 1),
     ).fetchall()
     if len(rows) == 1:
         return str(rows[0]["id"])
     if len(rows) > 1:
-        raise NotFoundError(f"claim id {given!r} is ambiguous; give more characters")
+        listed = "; ".join(f"{r['id']} in {r['path']}" for r in rows[:CANDIDATES])
+        more = " …" if len(rows) > CANDIDATES else ""
+        raise NotFoundError(
+            f"claim id {given!r} is ambiguous: {listed}{more} (give more characters)"
+        )
     raise NotFoundError(f"no claim with id {given!r}")
 
 

@@ -132,3 +132,8 @@ def job_lock(conn: sqlite3.Connection, job: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def like_prefix(given: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching strings that start with `given` literally."""
+    return given.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from claimcheck.errors import NotFoundError
 from claimcheck.models import DateFact, Document, Frames, Passage, Quantity
-from claimcheck.store.connection import write_in_chunks
+from claimcheck.store.connection import like_prefix, write_in_chunks
 
 _DOC_COLUMNS = (
     "id, path, title, sha256, ingested_at, format, text, version, superseded_by, published, "
@@ -45,6 +45,10 @@ def current_for_path(conn: sqlite3.Connection, path: str) -> Document | None:
         (path,),
     ).fetchone()
     return _document(row) if row else None
+
+
+CANDIDATES = 5
+"""How many candidates an ambiguous id lists."""
 
 
 def get_document(conn: sqlite3.Connection, document_id: str) -> Document:
@@ -91,14 +95,33 @@ def insert_document(conn: sqlite3.Connection, document: Document) -> None:
 
 
 def find_document(conn: sqlite3.Connection, given: str) -> Document:
-    """The current version of a document named by a version's id or its path."""
+    """The current version of a document named by a version's id, a unique id prefix, or its
+    path; an id prefix several documents share is an error naming them."""
     row = conn.execute(
         "SELECT path FROM documents WHERE id = ? OR path = ? LIMIT 1", (given, given)
     ).fetchone()
+    if row is None and given.strip():
+        row = _by_id_prefix(conn, given.strip())
     found = current_for_path(conn, row["path"]) if row else None
     if found is None:
         raise NotFoundError(f"no document with id or path {given!r}")
     return found
+
+
+def _by_id_prefix(conn: sqlite3.Connection, prefix: str) -> sqlite3.Row | None:
+    """The path of the one document whose version ids start with `prefix`."""
+    rows = conn.execute(
+        "SELECT path, min(id) AS id FROM documents WHERE id LIKE ? ESCAPE '\\' "
+        "AND ingest_state IS NOT 'staged' GROUP BY path ORDER BY path LIMIT ?",
+        (like_prefix(prefix), CANDIDATES + 1),
+    ).fetchall()
+    if len(rows) > 1:
+        listed = "; ".join(f"{r['id']} {r['path']}" for r in rows[:CANDIDATES])
+        more = " …" if len(rows) > CANDIDATES else ""
+        raise NotFoundError(
+            f"document id {prefix!r} is ambiguous: {listed}{more} (give more characters)"
+        )
+    return rows[0] if rows else None
 
 
 def set_role(conn: sqlite3.Connection, path: str, role: str, analyst: str, at: str) -> str | None:

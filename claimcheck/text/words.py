@@ -92,7 +92,13 @@ def content_terms(text: str) -> list[str]:
     return list(dict.fromkeys(stem(word) for word in content_words(text)))
 
 
-def shared_terms(a: str, b: str) -> list[str]:
-    """Content stems two texts share, in the order they appear in `a`."""
+def shared_words(a: str, b: str) -> list[str]:
+    """The words of `a` whose stems `b` shares, as `a` writes them ('denied', not 'deni'), one per
+    stem, in order."""
     other = set(content_terms(b))
-    return [term for term in content_terms(a) if term in other]
+    shared: dict[str, str] = {}
+    for word in content_words(a):
+        term = stem(word)
+        if term in other:
+            shared.setdefault(term, word)
+    return list(shared.values())

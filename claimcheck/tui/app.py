@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from claimcheck.errors import ClaimcheckError
@@ -23,6 +24,7 @@ from claimcheck.store.listing import ClaimRow
 from claimcheck.tui.claims.filters import Filters
 from claimcheck.tui.claims.pane import ClaimsPane, SearchInput
 from claimcheck.tui.claims.table import ClaimsTable
+from claimcheck.tui.detail.context import EvidenceContext
 from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
 from claimcheck.tui.detail.source import SourceText
 from claimcheck.tui.modals.filters import FilterScreen
@@ -140,14 +142,18 @@ class ClaimcheckApp(App[None]):
             self.detail.show(detail)
 
     @work(exclusive=True, group="evidence")
-    async def load_evidence(self, evidence: EvidenceView) -> None:
+    async def load_evidence(self, evidence: EvidenceView, *, read: bool = False) -> None:
         """Show one evidence passage in its own document, if the table still lists it (a
-        decision may have reloaded the table meanwhile)."""
+        decision may have reloaded the table meanwhile); with `read`, move to it."""
         table = self.query_one(EvidenceTable)
         document = await self.guarded(wait_for(self.service.document(evidence.document_id)))
         shown = next((e for e in table.evidence if e.passage_id == evidence.passage_id), None)
         if document is not None and shown is not None:
             self.detail.show_evidence(shown, document.text)
+            if read:
+                context = self.query_one(EvidenceContext)
+                context.focus()
+                self.call_after_refresh(context.bring_into_view)
 
     def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
         self.schedule_detail()
@@ -162,6 +168,40 @@ class ClaimcheckApp(App[None]):
 
     def on_evidence_table_highlighted(self, event: EvidenceTable.Highlighted) -> None:
         self.load_evidence(event.evidence)
+
+    def on_evidence_table_read_requested(self, event: EvidenceTable.ReadRequested) -> None:
+        self.load_evidence(event.evidence, read=True)
+
+    def action_cycle_focus(self, step: int) -> None:
+        """Tab: from the list to the evidence to the passage in its document and back (shift+tab
+        the other way), skipping what the claim shown does not have, and saying so."""
+        table, evidence = self.claims.table, self.query_one(EvidenceTable)
+        context = self.query_one(EvidenceContext)
+        current = table.current_id
+        if current is None:
+            self.notify("No claim is listed, so there is no detail to move to.")
+            return
+        if current != self.detail_id:
+            self.load_detail(current)
+        panes: list[Widget] = [table]
+        if evidence.row_count:
+            panes.append(evidence)
+        if context.has_text:
+            panes.append(context)
+        if len(panes) == 1:
+            self.notify("This claim has no evidence yet: run `claimcheck check`, then press r.")
+            return
+        focused = self.focused
+        index = panes.index(focused) if focused in panes else 0 if step > 0 else 1
+        panes[(index + step) % len(panes)].focus()
+
+    def on_detail_pane_decision_requested(self, event: DetailPane.DecisionRequested) -> None:
+        """c/d/u in the detail decide on the claim it shows; the list cursor stays."""
+        if event.claim_id is None:
+            self.notify("No claim is shown: pick one in the list (escape goes back to it).")
+            return
+        self.record_decision(event.claim_id, event.status, None)
+        self.notify(f"{event.claim_id}: {event.status.value} (saving; shown when stored)")
 
     def _row(self, claim_id: str) -> ClaimRow | None:
         return next((r for r in self.claims.all_rows if r.id == claim_id), None)

@@ -83,3 +83,25 @@ def evidence_badge(e: EvidenceView) -> Text:
     if e.analyst_stance is not None and e.suggested_stance not in (None, e.analyst_stance):
         badge.append(f" (model: {e.suggested_stance})", style="dim")
     return badge
+
+
+MARKERS: list[tuple[str, str]] = [
+    ("· unverified", "status: nobody has decided yet (c, d, u decide)"),
+    ("✔ confirmed", "status: an analyst confirmed it"),
+    ("✘ disputed", "status: an analyst disputed it"),
+    ("… confirmed", "a decision being saved (shown saved once it is stored)"),
+    ("⚠ confirmed", "on red: a decision NOT saved yet; kept and retried (r retries now)"),
+    ("⌀", "after the status: orphaned, a re-ingest could not find the span"),
+    ("Δ", "after the status: a re-ingest changed its figures or dates since it was decided"),
+    ("⚠", "column ⚠: another source contradicts the claim"),
+    ("↻", "column ⚠: another source only updates it (a later count or date)"),
+    ("≠", "flags column: analysts' verdicts disagree"),
+    ("✎", "flags column: made by hand (added, split or re-spanned)"),
+    ("⊘", "flags column: dismissed as not a claim (f shows dismissed claims)"),
+    ("◇", "flags column: a reference document's claim (f includes them)"),
+    ("worth", "check-worthiness, 0 to 1"),
+    ("+ / −", "how many passages support / contradict it (a rejected link does not count)"),
+    ("✓ ana / ✗ bo", "evidence: link accepted / rejected by that analyst"),
+    ("(model: …)", "evidence: what the model suggested, where the analyst set another stance"),
+]
+"""Every marker the list and the evidence show, with what it means (the help screen's legend)."""

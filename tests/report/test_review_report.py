@@ -82,7 +82,13 @@ def test_json_carries_roles_links_basis_dismissals_and_hand_made_claims(case: Ca
     claims = {c["id"]: c for c in data["claims"]}
     assert {c["role"] for c in claims.values()} == {"source"}
     assert case.dismissed not in claims and data["summary"]["dismissed"] == 1
-    assert data["scope"] == {"include_reference": False, "include_dismissed": False}
+    assert data["scope"] == {
+        "include_reference": False,
+        "include_dismissed": False,
+        "documents": [],
+        "statuses": [],
+        "conflicts_only": False,
+    }
     confirmed = claims[case.confirmed]
     evidence = {e["passage_id"]: e for e in confirmed["evidence"]}
     assert evidence[case.accepted]["analyst_stance"] == "supports"

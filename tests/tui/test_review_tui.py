@@ -57,12 +57,14 @@ class RecordingApp(ClaimcheckApp):
 Scenario = Callable[[RecordingApp, Pilot[None]], Awaitable[None]]
 
 
-def drive(db: Path, scenario: Scenario, analyst: str = "ana") -> RecordingApp:
-    """Run the app headless, play `scenario`, wait for every write; return the app."""
+def drive(
+    db: Path, scenario: Scenario, analyst: str = "ana", size: tuple[int, int] = (160, 50)
+) -> RecordingApp:
+    """Run the app headless at `size`, play `scenario`, wait for every write; return the app."""
 
     async def main() -> RecordingApp:
         app = RecordingApp(db, analyst)
-        async with app.run_test(size=(160, 50)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await app.loaded.wait()
             await settle(app, pilot)
             await scenario(app, pilot)

@@ -95,11 +95,10 @@ class Order:
     reverse: bool = False
 
     def apply(self, rows: list[ClaimRow]) -> list[ClaimRow]:
-        """The rows in this order (stable, so ties keep reading order)."""
-        if self.column is None:
-            return list(reversed(rows)) if self.reverse else list(rows)
-        key = SORT_KEYS[self.column][1]
-        return sorted(rows, key=key, reverse=self.reverse)
+        """The rows in this order (stable, so ties keep reading order); reversed, the whole
+        list is turned over, ties too, so reversing always shows a change."""
+        ordered = list(rows) if self.column is None else sorted(rows, key=SORT_KEYS[self.column][1])
+        return ordered[::-1] if self.reverse else ordered
 
     def toggled(self, column: str) -> Order:
         """Sorting by `column`: a second time on the same column reverses it."""

@@ -48,7 +48,8 @@ class ClaimsPane(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="claims.search"),
         Binding("f", "filter", "Filter", id="claims.filter"),
-        Binding("s", "sort", "Sort", id="claims.sort"),
+        Binding("s", "sort", "Sort by next column", id="claims.sort"),
+        Binding("S", "reverse_sort", "Reverse the order", id="claims.reverse"),
     ]
 
     class FilterRequested(Message):
@@ -116,6 +117,8 @@ class ClaimsPane(Vertical):
         if self.order.column is not None:
             label = SORT_KEYS[self.order.column][0]
             order = f" · sorted by {label}{' (reversed)' if self.order.reverse else ''}"
+        elif self.order.reverse:
+            order = " · reading order reversed"
         counts = f"{shown} of {scoped} claims" if shown != scoped else f"{shown} claims"
         self.query_one("#caption", Static).update(
             f"{counts}{' · ' + filters if filters else ''}{order}"
@@ -156,6 +159,10 @@ class ClaimsPane(Vertical):
         current = self.order.column
         following = columns[(columns.index(current) + 1) % len(columns)] if current else columns[0]
         self.order = Order(following)
+        self.render_rows(self.table.current_id)
+
+    def action_reverse_sort(self) -> None:
+        self.order = Order(self.order.column, not self.order.reverse)
         self.render_rows(self.table.current_id)
 
     def on_resize(self) -> None:

@@ -18,7 +18,9 @@ from textual.strip import Strip
 
 from claimcheck.models import Status
 from claimcheck.store.listing import ClaimRow
+from claimcheck.text.shorten import shorten_middle
 from claimcheck.tui.badges import conflict_marker, flag_marks, pending_badge, status_badge
+from claimcheck.tui.keys import pane_keys
 from claimcheck.tui.pending import PendingDecisions, Unsaved
 
 COLUMNS: list[tuple[str, str, int]] = [
@@ -35,7 +37,9 @@ COLUMNS: list[tuple[str, str, int]] = [
 GAP = 2
 MIN_CLAIM_WIDTH = 20
 WIDE = 100
-"""Narrower than this, the document column is left out (the detail pane names the source)."""
+"""Narrower than this, the document and check-worthiness columns are left out (the detail names
+the source and the worth), so the claim keeps the room."""
+NARROW_DROPS = ("document", "worth")
 
 
 def _clip(text: str, width: int) -> str:
@@ -58,7 +62,7 @@ def cells(row: ClaimRow, claim_width: int, waiting: Unsaved | None = None) -> li
         Text(str(row.supports or ""), style="green"),
         Text(str(row.contradicts or ""), style="bold red"),
         Text(_clip(row.text, claim_width)),
-        Text(_clip(row.document_title, COLUMNS[-1][2]), style="dim"),
+        Text(shorten_middle(row.document_title, COLUMNS[-1][2]), style="dim"),
     ]
 
 
@@ -75,6 +79,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         Binding("Z", "redo", "Redo", show=False, id="claims.redo"),
         Binding("enter", "open", "Evidence", id="claims.open"),
         Binding("t", "source", "Sentences", id="claims.source"),
+        *pane_keys("claims"),
         Binding("down,j", "move(1)", "Down", show=False, id="claims.down"),
         Binding("up,k", "move(-1)", "Up", show=False, id="claims.up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="claims.page-down"),
@@ -174,9 +179,9 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     @property
     def columns(self) -> list[tuple[str, str, int]]:
-        """The columns that fit: all of them, or all but the document when narrow."""
+        """The columns that fit: all of them, or all but the document and worth when narrow."""
         width = self.scrollable_content_region.width or 80
-        return COLUMNS if width >= WIDE else [c for c in COLUMNS if c[0] != "document"]
+        return COLUMNS if width >= WIDE else [c for c in COLUMNS if c[0] not in NARROW_DROPS]
 
     @property
     def claim_width(self) -> int:

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from claimcheck.extract.labels import date_lines, figure_lines, source_label, statement_lines
-from claimcheck.models import ClaimView, EvidenceView, LinkAction
+from claimcheck.models import ClaimView, EvidenceView, LinkAction, Status
 from claimcheck.report.common import origin, strength_heading, verdicts
 from claimcheck.tui.badges import evidence_badge, status_badge
-from claimcheck.tui.detail.context import in_context
+from claimcheck.tui.detail.context import EvidenceContext, in_context
 from claimcheck.tui.detail.source import SourceText
+from claimcheck.tui.keys import pane_keys
 from claimcheck.tui.service import ClaimDetail
 
 EVIDENCE_STYLE = "bold black on cyan"
 NO_EVIDENCE = "No evidence yet: run `claimcheck check`, then press r."
+_CONSOLE = Console(width=200)
+"""Measures wrapped lines (the app's console renders; this one only counts)."""
+STANCE_WIDTH = 11
+SCORE_WIDTH = 5
+CELL_PADDING = 2
+"""Each DataTable column is padded by one cell either side."""
+MIN_REASON_WIDTH = 24
+SCROLLBAR = 2
+"""Room kept for the vertical scrollbar, so its coming and going never reflows the rows."""
 
 
 class EvidenceTable(DataTable[Text | str]):
@@ -36,6 +48,10 @@ class EvidenceTable(DataTable[Text | str]):
         Binding("n", "link_note", "Link note", id="evidence.note"),
         Binding("z", "undo", "Undo", id="evidence.undo"),
         Binding("Z", "redo", "Redo", id="evidence.redo"),
+        Binding("enter", "read", "Read passage", id="evidence.read"),
+        Binding("j", "cursor_down", "Down", show=False, id="evidence.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="evidence.up"),
+        *pane_keys("evidence"),
     ]
 
     class Highlighted(Message):
@@ -53,6 +69,9 @@ class EvidenceTable(DataTable[Text | str]):
             self.evidence = evidence
             self.action = action
 
+    class ReadRequested(Highlighted):
+        """The analyst wants to read the highlighted passage: show it and move to it."""
+
     class UndoRequested(Message):
         """Undo (or with `redo`, redo) the analyst's latest decision on the claim shown."""
 
@@ -63,23 +82,40 @@ class EvidenceTable(DataTable[Text | str]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
         self.evidence: list[EvidenceView] = []
+        self._announced: int | None = None
 
     def on_mount(self) -> None:
-        self.add_columns("stance", "score", "reason · source")
+        self._reason_width = self.reason_width
+        self.add_column("stance", width=STANCE_WIDTH)
+        self.add_column("score", width=SCORE_WIDTH)
+        self.add_column("reason · source", width=self._reason_width, key="reason")
+
+    @property
+    def reason_width(self) -> int:
+        """The reason column takes what the stance and score leave, so it wraps, never cuts."""
+        width = (self.size.width or 80) - SCROLLBAR
+        return max(MIN_REASON_WIDTH, width - STANCE_WIDTH - SCORE_WIDTH - 3 * CELL_PADDING)
 
     def show(self, evidence: list[EvidenceView], keep: int | None = None) -> None:
-        """Replace the evidence rows; the cursor stays on passage `keep` when it is listed."""
+        """Replace the evidence rows, each reason wrapped to the column's width; the cursor stays
+        on passage `keep` when it is listed."""
+        if keep is None:
+            self._announced = None
         self.evidence = evidence
         self.clear()
+        self._reason_width = width = self.reason_width
+        self.columns[ColumnKey("reason")].width = width
         for index, e in enumerate(evidence):
-            reason = Text(e.reason, style="bold" if e.is_conflict else "")
-            if e.link_note:
-                reason.append(f" — {e.link_note}", style="italic")
-            reason.append(f"\n{e.document_title} · passage {e.passage_id}", style="dim")
-            self.add_row(evidence_badge(e), f"{e.score:.2f}", reason, key=str(index), height=2)
+            badge, reason = evidence_badge(e), _reason(e)
+            height = max(_lines(badge, STANCE_WIDTH), _lines(reason, width))
+            self.add_row(badge, f"{e.score:.2f}", reason, key=str(index), height=height)
         kept = [i for i, e in enumerate(evidence) if e.passage_id == keep]
         if kept:
             self.move_cursor(row=kept[0])
+
+    def on_resize(self) -> None:
+        if self.evidence and abs(self.reason_width - self._reason_width) >= 2:
+            self.show(self.evidence, self.current.passage_id if self.current else None)
 
     @property
     def current(self) -> EvidenceView | None:
@@ -89,9 +125,17 @@ class EvidenceTable(DataTable[Text | str]):
         return self.evidence[self.cursor_row]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Announce the passage the cursor rests on, once: rows drawn again (a reflow, a
+        decision) with the cursor on the same passage announce nothing new."""
         event.stop()
-        if event.row_key.value is not None and self.evidence:
-            self.post_message(self.Highlighted(self.evidence[int(event.row_key.value)]))
+        current = self.current
+        if current is not None and current.passage_id != self._announced:
+            self._announced = current.passage_id
+            self.post_message(self.Highlighted(current))
+
+    def action_read(self) -> None:
+        if self.current is not None:
+            self.post_message(self.ReadRequested(self.current))
 
     def action_link(self, action: LinkAction) -> None:
         if self.current is not None:
@@ -107,15 +151,40 @@ class EvidenceTable(DataTable[Text | str]):
         self.post_message(self.UndoRequested(redo=True))
 
 
+def _reason(e: EvidenceView) -> Text:
+    """A link's reason (bold for a conflict), its note and, dimmed, its source passage."""
+    reason = Text(e.reason, style="bold" if e.is_conflict else "")
+    if e.link_note:
+        reason.append(f" — {e.link_note}", style="italic")
+    reason.append(f"\n{e.document_title} · passage {e.passage_id}", style="dim")
+    return reason
+
+
+def _lines(text: Text, width: int) -> int:
+    """How many lines `text` takes wrapped to `width` cells."""
+    return sum(len(Text(line).wrap(_CONSOLE, width)) or 1 for line in text.plain.split("\n"))
+
+
 class DetailPane(VerticalScroll):
     """Everything about the highlighted claim; escape returns to the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back to list", id="detail.back")
+        Binding("escape", "back", "Back to list", id="detail.back"),
+        Binding("c", "decide('confirmed')", "Confirm", id="detail.confirm"),
+        Binding("d", "decide('disputed')", "Dispute", id="detail.dispute"),
+        Binding("u", "decide('unverified')", "Unverify", id="detail.unverify"),
     ]
 
     class BackRequested(Message):
         """The analyst is done with the detail."""
+
+    class DecisionRequested(Message):
+        """The analyst decided on the claim the detail shows (None: no claim is shown)."""
+
+        def __init__(self, claim_id: str | None, status: Status) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+            self.status = status
 
     claim_id: str | None = None
     """The claim shown."""
@@ -128,6 +197,7 @@ class DetailPane(VerticalScroll):
         self.claim_id = None
         self.add_class("empty")
         self.query_one("#detail-header", Static).update("No claim selected.")
+        self.query_one(EvidenceContext).show("")
 
     def compose(self) -> ComposeResult:
         yield Static("No claim selected.", id="detail-header")
@@ -136,7 +206,7 @@ class DetailPane(VerticalScroll):
         yield Static("", id="history")
         yield Static("Evidence", id="evidence-title", classes="section")
         yield EvidenceTable(id="evidence")
-        yield Static("", id="evidence-context")
+        yield EvidenceContext("", id="evidence-context")
 
     def show(self, detail: ClaimDetail) -> None:
         """Fill the pane with one claim; shown again (after a decision), the evidence and
@@ -156,7 +226,7 @@ class DetailPane(VerticalScroll):
         self.query_one("#evidence-title", Static).update(title)
         evidence.show(claim.evidence, keep)
         if keep is None:
-            self.query_one("#evidence-context", Static).update("")
+            self.query_one(EvidenceContext).show("")
 
     def show_evidence(self, evidence: EvidenceView, document_text: str) -> None:
         """One evidence passage highlighted inside its own document."""
@@ -166,10 +236,13 @@ class DetailPane(VerticalScroll):
             (f"{evidence.reason}\n\n", "italic"),
         )
         shown.append_text(in_context(document_text, evidence.span, style=EVIDENCE_STYLE))
-        self.query_one("#evidence-context", Static).update(shown)
+        self.query_one(EvidenceContext).show(shown)
 
     def action_back(self) -> None:
         self.post_message(self.BackRequested())
+
+    def action_decide(self, status: str) -> None:
+        self.post_message(self.DecisionRequested(self.claim_id, Status(status)))
 
 
 def _header(claim: ClaimView) -> Text:

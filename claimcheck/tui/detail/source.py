@@ -13,6 +13,7 @@ from textual.widgets import Static
 from claimcheck.models import Passage, Span
 from claimcheck.text.context import in_context as span_in_context
 from claimcheck.tui.detail.context import RADIUS, in_context
+from claimcheck.tui.keys import pane_keys
 
 CLAIM_STYLE = "bold black on yellow"
 SELECTED_STYLE = "underline reverse"
@@ -49,6 +50,7 @@ class SourceText(Static, can_focus=True):
         Binding("left,h", "move(-1)", "Previous sentence", id="source.previous"),
         Binding("right,l", "move(1)", "Next sentence", id="source.next"),
         Binding("a", "add", "Add as claim", id="source.add"),
+        *pane_keys("source"),
     ]
 
     class AddRequested(Message):

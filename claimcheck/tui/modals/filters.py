@@ -12,18 +12,25 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Select
 
 from claimcheck.models import Status
+from claimcheck.text.shorten import shorten_middle
 from claimcheck.tui.claims.filters import Filters
 
 ANY_STATUS = "any"
+HINT = "ctrl+s applies · escape cancels (asks first if changed)"
+UNAPPLIED = "Not applied: escape again discards, ctrl+s applies"
+TITLE_WIDTH = 60
 
 
 class FilterScreen(ModalScreen[Filters | None]):
-    """Returns the chosen filters, or None when cancelled."""
+    """Returns the chosen filters, or None when cancelled; escape with unapplied changes asks
+    before dropping them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="filter.cancel"),
+        Binding("escape", "cancel", "Cancel (asks if changed)", id="filter.cancel"),
         Binding("ctrl+s", "apply", "Apply", id="filter.apply"),
     ]
+
+    _escape_armed = False
 
     def __init__(
         self, current: Filters, documents: dict[str, str], analysts: list[str] | None = None
@@ -37,41 +44,46 @@ class FilterScreen(ModalScreen[Filters | None]):
         status = self.current.status.value if self.current.status else ANY_STATUS
         with Vertical(id="filter-dialog", classes="dialog"):
             yield Label("Show claims", classes="dialog-title")
-            with RadioSet(id="filter-status"):
+            with RadioSet(id="filter-status", compact=True):
                 for value in (ANY_STATUS, *(s.value for s in Status)):
-                    yield RadioButton(value, value=value == status, name=value)
+                    yield RadioButton(value, value=value == status, name=value, compact=True)
             by_title = sorted(self.documents.items(), key=lambda item: item[1])
-            options = [(title[:60] or document_id, document_id) for document_id, title in by_title]
+            options = [
+                (shorten_middle(title, TITLE_WIDTH) or document_id, document_id)
+                for document_id, title in by_title
+            ]
             yield Select(
                 options,
                 prompt="in any document",
                 value=self.current.document_id or Select.NULL,
                 id="filter-document",
+                compact=True,
             )
-            yield Checkbox("only with conflicts", self.current.conflicts_only, id="filter-conflict")
             yield Select(
                 [(name, name) for name in self.analysts],
                 prompt="decided by any analyst",
                 value=self.current.analyst or Select.NULL,
                 id="filter-analyst",
+                compact=True,
             )
-            yield Checkbox(
-                "only where analysts disagree",
-                self.current.disagreements_only,
-                id="filter-disagree",
-            )
-            yield Checkbox(
-                "include reference material's claims",
-                self.current.include_reference,
-                id="filter-reference",
-            )
-            yield Checkbox(
-                "show dismissed claims", self.current.include_dismissed, id="filter-dismissed"
-            )
+            current = self.current
+            ticks: list[tuple[str, bool, str]] = [
+                ("only with conflicts", current.conflicts_only, "filter-conflict"),
+                ("only where analysts disagree", current.disagreements_only, "filter-disagree"),
+                (
+                    "include reference material's claims",
+                    current.include_reference,
+                    "filter-reference",
+                ),
+                ("show dismissed claims", current.include_dismissed, "filter-dismissed"),
+            ]
+            for label, ticked, widget_id in ticks:
+                yield Checkbox(label, ticked, id=widget_id, compact=True)
+            yield Label(HINT, id="filter-hint", classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def chosen(self) -> Filters:
         """The filters as the dialog stands."""
@@ -97,6 +109,13 @@ class FilterScreen(ModalScreen[Filters | None]):
         self.dismiss(self.chosen())
 
     def action_cancel(self) -> None:
+        """Close without applying; when something was changed, only the second time."""
+        changed = self.chosen() != self.current
+        if changed and not self._escape_armed:
+            self._escape_armed = True
+            self.query_one("#filter-hint", Label).update(UNAPPLIED)
+            self.query_one("#filter-hint", Label).add_class("warning")
+            return
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -105,4 +124,4 @@ class FilterScreen(ModalScreen[Filters | None]):
         elif event.button.id == "clear":
             self.dismiss(Filters(search=self.current.search))
         else:
-            self.action_cancel()
+            self.dismiss(None)
