@@ -33,7 +33,8 @@ def _frame(placed: PlacedDate) -> DateFrame:
     fact, verb = placed.fact, placed.verb
     head = _event_head(verb)
     predicate = _predicate(head)
-    participants = _participants(verb, placed) if verb is not None else []
+    skip = _elsewhere(verb, placed) if verb is not None else set()
+    participants = _participants(verb, skip) if verb is not None else []
     owner_token = subject(verb) if verb is not None else None
     return DateFrame(
         text=fact.text,
@@ -47,7 +48,7 @@ def _frame(placed: PlacedDate) -> DateFrame:
         predicate_text=head.text if head is not None else None,
         event_class=_event_class(head),
         participants=participants,
-        occasions=_occasions(verb, participants, placed) if verb is not None else [],
+        occasions=_occasions(verb, participants, skip) if verb is not None else [],
         owner=proper_name(owner_token) if owner_token is not None else None,
         negated=negated(verb) if verb is not None else False,
         event=" ".join(filter(None, [predicate, *participants[:3]])),
@@ -85,10 +86,15 @@ def _event_class(head: Token | None) -> str | None:
     return EVENT_CLASSES.get(lemma) or OUTCOMES.get(lemma)
 
 
-def _participants(verb: Token, placed: PlacedDate) -> list[str]:
-    """Noun lemmas of the event's subject, objects and their modifiers, the date left out."""
+def _elsewhere(verb: Token, placed: PlacedDate) -> set[int]:
+    """Tokens that belong to no participant of the event: the date itself and clauses set at
+    another time."""
     skip = {t.i for t in placed.root.subtree} if placed.root is not None else set()
-    skip |= _other_times(verb)
+    return skip | _other_times(verb)
+
+
+def _participants(verb: Token, skip: set[int]) -> list[str]:
+    """Noun lemmas of the event's subject, objects and their modifiers, the date left out."""
     found: dict[str, None] = {}
     for token in verb.subtree:
         if token.i in skip or token.pos_ not in ("NOUN", "PROPN") or token.is_stop:
@@ -98,7 +104,7 @@ def _participants(verb: Token, placed: PlacedDate) -> list[str]:
     return list(found)
 
 
-def _occasions(verb: Token, participants: list[str], placed: PlacedDate) -> list[str]:
+def _occasions(verb: Token, participants: list[str], skip: set[int]) -> list[str]:
     """What names an occasion rather than a person, place or thing: participants the lemmatizer
     also knows as verbs ('visit', 'parade') or words of a named event, law or treaty, and the
     verbs under the event's own ('made a visit to meet'). Two verbs dating one of these on one
@@ -111,7 +117,6 @@ def _occasions(verb: Token, participants: list[str], placed: PlacedDate) -> list
     }
     verbs = verb_lemmas()
     found = {p: None for p in participants if p in named or p in verbs}
-    skip = _other_times(verb) | ({t.i for t in placed.root.subtree} if placed.root else set())
     for token in verb.subtree:
         lemma = token.lemma_.lower()
         own = token.pos_ == "VERB" and token.i != verb.i and token.i not in skip
