@@ -85,6 +85,11 @@ class TimeRef(Record):
         default=None, description="An event it is relative to: 'peak', 'valuation', 'cuts'."
     )
     final: bool = Field(default=False, description="A final count: it still holds after its date.")
+    events: list[str] = Field(
+        default_factory=list,
+        description="Who or what took part in the event an 'on the day' time is relative to, or "
+        "in the events its document dates on its day: two such times can be one day.",
+    )
 
 
 class FigureFrame(Record):

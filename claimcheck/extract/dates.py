@@ -1,12 +1,13 @@
 """Dates stated in text, normalised to ISO form with a precision and the days they can mean.
 
-Explicit dates (``23 November 2023``, ``Nov. 23, 2023``, ``2023-11-23``) are ``day``; ``June
-2024`` is ``month``; ``in 1961`` or ``the 2019 Hanoi Summit`` is ``year``. ``late 2024`` (Sep–Dec),
-``early 2024`` (Jan–Apr), ``mid-2024`` (May–Aug), ``the end of 2024`` (as late), decades
-(``the 1990s``, value ``1990/1999``), year ranges (``1950-53``, value ``1950/1953``) and centuries
-are ``approximate``. Dates without a year (``8 February``, ``in April``) take the latest explicit
-year the `DateContext` has seen, else its reference year. Shifts (``ten days later``, ``the next
-day``) resolve from the previous resolved date when its precision allows; otherwise, and for
+Explicit dates (``23 November 2023``, ``Nov. 23, 2023``, ``2023-11-23``) are ``day``; ``June 2024``
+is ``month``; ``in 1961`` or ``the 2019 Hanoi Summit`` is ``year``. ``late 2024`` (Sep–Dec), ``early
+2024`` (Jan–Apr), ``mid-2024`` (May–Aug), ``the end of 2024`` (as late), decades (``the 1990s``,
+value ``1990/1999``), year ranges (``1950-53``, value ``1950/1953``) and centuries are
+``approximate``; named holidays (``Labour Day``, ``the Easter weekend``) are read by
+`claimcheck.extract.holidays`. Dates without a year (``8 February``, ``in April``) take the latest
+explicit year the `DateContext` has seen, else its reference year. Shifts (``ten days later``, ``the
+next day``) resolve from the previous resolved date when its precision allows; otherwise, and for
 spans such as ``weeks ago`` or ``the past five months``, the precision is ``relative`` with no
 value. ``recently`` and bare durations (``after 24 years``) are not dates.
 """
@@ -25,6 +26,8 @@ from claimcheck.extract.datecontext import (
     day_reading,
     weekday_date,
 )
+from claimcheck.extract.holidays import PATTERN as _HOLIDAY
+from claimcheck.extract.holidays import resolve_holiday, stated_as_date
 from claimcheck.models import DateFact
 
 __all__ = ["DateContext", "extract_dates", "looks_like_year"]
@@ -93,6 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(r"(?<![\d,.$€£¥/:-])(?P<y>\d{4})(?![\d%]|[.,]\d|['’]?s\b)")),
+    ("holiday", _HOLIDAY),
     ("century", re.compile(r"(?i:\b(?P<c>\d{1,2})\s?(?:st|nd|rd|th)\s+century\b)")),
     (
         "shift",
@@ -242,6 +246,8 @@ def _candidates(text: str) -> list[_Candidate]:
                 continue
             if kind == "range" and _counted_noun_follows(text[end : end + 40]):
                 continue
+            if kind == "holiday" and not stated_as_date(match, text):
+                continue
             found.append(_Candidate(kind, start, end, match))
     return found
 
@@ -284,6 +290,8 @@ def _resolve(
         return _weekday(candidate, context)
     if kind == "deictic":
         return _deictic(groups, context)
+    if kind == "holiday":
+        return resolve_holiday(groups, context, sentence_year)
     return UNRESOLVED
 
 

@@ -6,17 +6,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from claimcheck.extract.frames.lexicon import GENERIC_PARTICIPANTS, OUTCOMES
 from claimcheck.extract.labels import date_label
 from claimcheck.models import DateFact, DateFrame
 from claimcheck.stance.base import Side, Similarity, Stance, Thresholds
 from claimcheck.stance.cues import NEGATION, lowercase_terms
 from claimcheck.text.words import content_terms, stem
 
-GENERIC_PARTICIPANTS = frozenset(
-    {"year", "day", "week", "month", "time", "people", "percent", "number", "total", "part"}
-    | {"thing", "way", "a.m.", "p.m."}
-)
-"""Nouns that say nothing about which event a date belongs to."""
 PREDICATE_SIMILARITY = 0.6
 """Two different verbs name one event when their embeddings agree this much."""
 SPEECH = frozenset({"say", "tell", "state", "add", "note", "write", "claim", "insist", "warn"})
@@ -43,12 +39,13 @@ def compare_dates(
             shared = _shared(dc, dp)
             same_verb = _same_predicate(dc, dp, similar)
             verb = dc.predicate or ""
-            event = ", ".join([*([verb] if same_verb and verb else []), *shared][:2])
+            named = verb if dc.predicate == dp.predicate else dc.event_class or verb
+            event = ", ".join([*([named] if same_verb and named else []), *shared][:2])
             if _overlap(dc, dp):
                 verbs_differ = not same_verb and bool(dc.predicate and dp.predicate)
-                occasion = _same_occasion(shared, same_verb, similarity, t) and (
-                    not verbs_differ or _one_occasion(shared, dc, dp, similarity, t)
-                )
+                occasion = (
+                    _same_occasion(shared, same_verb, similarity, t) or _same_outcome_day(dc, dp)
+                ) and (not verbs_differ or _one_occasion(shared, dc, dp, similarity, t))
                 if not one_sided_negation and occasion:
                     reason = f"same date: {_label(dc)} ({event or 'same event'})"
                     supports.append(Stance("supports", score, reason, "date"))
@@ -95,6 +92,19 @@ def _same_occasion(shared: list[str], same_verb: bool, similarity: float, t: Thr
     if same_verb and (shared or similarity >= t.date_similarity_alone):
         return True
     return len(shared) >= 2 and similarity >= t.statement_min_similarity
+
+
+DATED_OUTCOMES = frozenset(OUTCOMES.values()) - {"increase", "decrease"}
+"""What happened to people or things ('fell ill', 'symptom onset', 'found dead'): one such outcome
+dated to the same day in two sentences on one topic is one dated fact, however worded."""
+
+
+def _same_outcome_day(a: DateFrame, b: DateFrame) -> bool:
+    """The same outcome class on the same single day ('the first patient fell ill on 19 August'
+    and 'the earliest symptom onset was August 19')."""
+    same_class = a.event_class is not None and a.event_class == b.event_class
+    single_day = a.precision == b.precision == "day" and a.earliest == b.earliest
+    return same_class and a.event_class in DATED_OUTCOMES and single_day
 
 
 def _comparable(side: Side) -> list[DateFrame]:

@@ -138,22 +138,42 @@ class StanceHead:
         return refined
 
 
+DEFAULT_C = 3e-4
+"""Inverse regularisation on standardised features, chosen by grouped 5-fold cross-validation
+on the CLIMATE-FEVER tuning slice (four shuffles; C = 1e-4 … 1e-3 scored alike, 0.452 ± 0.01)."""
+
+
 def train(
-    rows: Matrix, labels: Sequence[str], *, embedding_model: str, trained_on: str, c: float = 0.1
+    rows: Matrix,
+    labels: Sequence[str],
+    *,
+    embedding_model: str,
+    trained_on: str,
+    c: float = DEFAULT_C,
 ) -> StanceHead:
-    """Fit a class-balanced softmax regression (scikit-learn) on feature rows and gold labels."""
+    """Fit a class-balanced softmax regression (scikit-learn) on standardised feature rows.
+
+    Standardising lets one penalty treat the cosine, the 768 vector products and the word cues
+    alike; the scaling is folded into the stored weights, so a head reads raw feature rows.
+    """
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     if set(labels) != set(LABELS):
         raise ValueError(f"training needs each of {LABELS}, got {sorted(set(labels))}")
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    model.fit(rows, list(labels))
+    model.fit((rows - mean) / scale, list(labels))
     order = [list(model.classes_).index(label) for label in LABELS]
+    coef = model.coef_[order] / scale
+    intercept = model.intercept_[order] - coef @ mean
     head = HeadFile(
         embedding_model=embedding_model,
         trained_on=trained_on,
         labels=list(LABELS),
-        coef=[[float(x) for x in model.coef_[i]] for i in order],
-        intercept=[float(model.intercept_[i]) for i in order],
+        coef=[[float(x) for x in row] for row in np.asarray(coef)],
+        intercept=[float(x) for x in np.asarray(intercept)],
     )
     return StanceHead(head)

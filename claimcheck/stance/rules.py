@@ -15,7 +15,7 @@ from claimcheck.stance.figures import compare_figures
 from claimcheck.stance.statements import compare_statements
 from claimcheck.text.words import shared_words
 
-STANCE_VERSION = "frames-4-words"
+STANCE_VERSION = "frames-5"
 """Bump when stance rules change, so `check` recomputes stored suggestions."""
 
 

@@ -16,13 +16,14 @@ from claimcheck.extract.frames.events import date_frames
 from claimcheck.extract.frames.figures import figure_frames, word_count_frames
 from claimcheck.extract.frames.final import mark_final
 from claimcheck.extract.frames.nlp import parse
+from claimcheck.extract.frames.occasions import link_days
 from claimcheck.extract.frames.statements import statement_frames
 from claimcheck.extract.frames.timing import SentenceTime, place_dates
 from claimcheck.models import DateFact, Frames, Quantity
 
 __all__ = ["SentenceFacts", "SentenceTime", "build_frames"]
 
-FRAMES_VERSION = 3
+FRAMES_VERSION = 4
 """Raised whenever the frame reading changes what it reads, so check rebuilds stored frames
 (version 1 was never stored: frames before this field read as 0)."""
 _CUES = re.compile(
@@ -71,4 +72,4 @@ def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
                 version=FRAMES_VERSION,
             )
         )
-    return mark_final([s.text for s in sentences], frames)
+    return link_days(mark_final([s.text for s in sentences], frames))

@@ -79,9 +79,22 @@ def _predicate(head: Token | None) -> str | None:
     return f"{head.lemma_.lower()} {prt}" if prt else head.lemma_.lower()
 
 
+_COMPLEMENTS = frozenset({"acomp", "advmod", "oprd"})
+_UNDERGO = frozenset({"develop", "suffer", "sustain", "contract", "show"})
+"""Verbs whose object is what happened to their subject ('developed symptoms')."""
+
+
 def _event_class(head: Token | None) -> str | None:
+    """The kind of event: an outcome its complement or undergone object names ('fell ill',
+    'found dead', 'developed symptoms'), one its compound names ('symptom onset'), else the
+    class of its own word ('broke out' begins)."""
     if head is None:
         return None
+    for child in head.children:
+        said = child.dep_ in _COMPLEMENTS or (child.dep_ == "compound" and head.pos_ == "NOUN")
+        said = said or (child.dep_ == "dobj" and head.lemma_.lower() in _UNDERGO)
+        if said and child.lemma_.lower() in OUTCOMES:
+            return OUTCOMES[child.lemma_.lower()]
     lemma = head.lemma_.lower()
     return EVENT_CLASSES.get(lemma) or OUTCOMES.get(lemma)
 

@@ -22,6 +22,7 @@ from claimcheck.extract.frames.timing import PlacedDate, SentenceTime, as_of, re
 from claimcheck.extract.frames.tree import (
     clause_verb,
     content_verb,
+    directed_action,
     owner_name,
     particle,
     places,
@@ -77,8 +78,8 @@ def _frame(
         noun=noun,
         noun_text=noun_text,
         nouns=_related_nouns(unit_token, verb or _clause(unit_token), dimension),
-        predicate=_predicate(verb),
-        predicate_text=_predicate_text(verb),
+        predicate=_predicate(directed_action(verb) or verb),
+        predicate_text=_predicate_text(directed_action(verb) or verb),
         outcome=_outcome(unit_token, verb, noun),
         modifiers=_modifiers(unit_token, dimension),
         places=places(_direct(unit_token, verb)),

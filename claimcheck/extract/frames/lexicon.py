@@ -28,7 +28,7 @@ OUTCOMES = _classes(
     death: die death dead kill fatality fatal perish drown deceased
     injury: injure injury hurt wound wounded injured
     hospital: hospitalize hospitalise hospitalization hospitalisation hospitalized admit
-    illness: ill sick sicken infect infection illness case diagnose
+    illness: ill sick sicken infect infection illness case diagnose symptom
     missing: missing disappear
     arrest: arrest detain detention
     evacuation: evacuate evacuation evacuee flee displace displaced
@@ -156,3 +156,9 @@ REVISION_VERBS = _words(
 )
 """Verbs that say a projection was changed ('raised its target to £140m'): then a new figure
 is an update of the old one, not a contradiction."""
+
+GENERIC_PARTICIPANTS = frozenset(
+    {"year", "day", "week", "month", "time", "people", "percent", "number", "total", "part"}
+    | {"thing", "way", "a.m.", "p.m."}
+)
+"""Nouns that say nothing about which event a date belongs to."""

@@ -194,13 +194,27 @@ def _dated(anchor: Token | None, placed: list[PlacedDate], time: SentenceTime) -
     if spoken:
         return ref(spoken[0].fact, "spoken")
     events = [p for p in usable if p.role == "event"]
-    if len(events) == 1 and events[0].fact.precision in ("day", "month"):
+    if len(events) == 1 and _narrow(events[0].fact):
         return ref(events[0].fact, "event")
     found = default_time(time)
     since = [p for p in placed if p.role == "since"]
     if found.source in ("unknown", "paragraph") and since:
         return ref(since[-1].fact, "since")  # 'since 2024, … deployed 15,000': holds after it
     return found
+
+
+NARROW_DAYS = 31
+"""An approximate date this short ('over the Labour Day weekend') dates a sentence's facts like
+a day or a month does; 'late 2024' or 'the 1990s' do not."""
+
+
+def _narrow(fact: DateFact) -> bool:
+    if fact.precision in ("day", "month"):
+        return True
+    if fact.precision != "approximate" or not (fact.earliest and fact.latest):
+        return False
+    days = date.fromisoformat(fact.latest) - date.fromisoformat(fact.earliest)
+    return days.days <= NARROW_DAYS
 
 
 def default_time(time: SentenceTime) -> TimeRef:

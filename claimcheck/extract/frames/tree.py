@@ -19,6 +19,11 @@ GENERIC_OWNERS = frozenset(
     | {"agency", "office", "union", "authority", "committee", "bank", "trust", "scheme"}
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+DIRECTIVE_VERBS = frozenset(
+    {"order", "require", "instruct", "direct", "tell", "ask", "force", "oblige", "compel"}
+    | {"urge", "mandate", "command"}
+)
+"""Verbs that make their object do something ('ordered the owners of 38 towers to sample')."""
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -184,3 +189,15 @@ def content_lemmas(tokens: Iterable[Token]) -> list[str]:
             if lemma not in LIGHT_VERBS and len(lemma) > 1:
                 found.setdefault(lemma, None)
     return list(found)
+
+
+def directed_action(verb: Token | None) -> Token | None:
+    """The action a directive verb makes its object do ('ordered 38 owners to sample' →
+    'sample'), or None: the figure counts what is to be done, not the order."""
+    if verb is None or verb.lemma_.lower() not in DIRECTIVE_VERBS:
+        return None
+    for child in verb.children:
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB" and to:
+            return child
+    return None

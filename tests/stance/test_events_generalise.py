@@ -1,0 +1,103 @@
+"""Who does what, and when: a directed action is what a figure counts, a holiday weekend dates a
+sentence, one outcome dated to one day corroborates however worded. Sentences written here."""
+
+from __future__ import annotations
+
+from claimcheck.stance import classify
+from tests.stance.test_frames_stance import between, dated, in_document
+
+PUBLISHED = ("2025-06-20", "2025-05-27")
+
+
+def test_what_an_order_makes_its_object_do_is_what_is_counted() -> None:
+    frame = dated(
+        "On May 25, 2025, the state ordered the owners of 31 wells in the valley to test their "
+        "water.",
+        PUBLISHED[1],
+    ).frames.figures[0]
+    assert frame.predicate == "test"
+    label, reason = between(
+        "Crews tested more than 50 wells in the valley over the Memorial Day weekend.",
+        "On May 25, 2025, the state ordered the owners of 31 wells in the valley to test their "
+        "water.",
+        PUBLISHED,
+    )
+    assert label == "contradicts" and "(tested; May 2025) vs 31 wells (test; 25 May 2025)" in reason
+
+
+def test_an_order_without_an_action_counts_the_order() -> None:
+    frame = dated("The state ordered 31 wells in the valley on May 25.", PUBLISHED[1])
+    assert frame.frames.figures[0].predicate == "order"
+
+
+def test_a_long_weekend_far_from_the_order_is_another_time() -> None:
+    label, _ = between(
+        "Crews tested more than 50 wells in the valley over the Labor Day weekend.",
+        "On May 25, 2025, the state ordered the owners of 31 wells in the valley to test their "
+        "water.",
+        ("2025-09-20", "2025-05-27"),
+    )
+    assert label != "contradicts"
+
+
+def test_one_outcome_on_one_day_corroborates_in_other_words() -> None:
+    label, reason = between(
+        "The first passenger fell ill on 3 July, the cruise line said.",
+        "The index patient's symptom onset came on July 3, 2025.",
+        ("2025-07-10", "2025-07-08"),
+        similarity=0.4,
+    )
+    assert label == "supports" and "illness" in reason
+    developed = between(
+        "The first passenger fell ill on 3 July, the cruise line said.",
+        "The index case developed symptoms on July 3, 2025.",
+        ("2025-07-10", "2025-07-08"),
+        similarity=0.4,
+    )
+    assert developed[0] == "supports"
+
+
+def test_different_outcomes_or_days_do_not_corroborate() -> None:
+    ship = between(
+        "The first passenger fell ill on 3 July, the cruise line said.",
+        "The ship left port on July 3, 2025.",
+        ("2025-07-10", "2025-07-08"),
+        similarity=0.4,
+    )
+    later = between(
+        "The first passenger fell ill on 3 July, the cruise line said.",
+        "The index patient's symptom onset came on July 5, 2025.",
+        ("2025-07-10", "2025-07-08"),
+        similarity=0.4,
+    )
+    assert ship[0] != "supports" and later[0] != "supports"
+
+
+ANALYSIS = (
+    "Brenlow's rescue plan was unveiled on 3 June, alongside a dividend cut.\n\n"
+    "The shares lost a fifth of their value on the day.\n"
+)
+MARKETS = (
+    "Brenlow announced the rescue plan before trading began on Wednesday, together with a "
+    "dividend cut.\n\n"
+    "Its shares closed 12 percent lower at 40p.\n"
+)
+OTHER_DAY = "The shares closed 12 percent lower at 40p.\n"
+
+
+def test_on_the_day_of_a_told_event_is_the_day_a_document_dates_that_event() -> None:
+    on_the_day = in_document(ANALYSIS, "2025-07-01", "a fifth")
+    (figure,) = on_the_day.frames.figures
+    assert figure.as_of.anchor == "on day" and "dividend" in figure.as_of.events
+    # the other document puts it on Wednesday 4 June (a day later), and its figure that day
+    markets = in_document(MARKETS, "2025-06-04", "12 percent")
+    assert "dividend" in markets.frames.figures[0].as_of.events
+    result = classify(on_the_day, markets, 0.6)
+    assert result.label == "contradicts" and "on the day" in result.reason
+
+
+def test_a_day_with_no_such_event_leaves_on_the_day_unknown() -> None:
+    on_the_day = in_document(ANALYSIS, "2025-07-01", "a fifth")
+    alone = in_document(OTHER_DAY, "2025-06-04", "12 percent")
+    result = classify(on_the_day, alone, 0.6)
+    assert result.label == "related" and "times unknown" in result.reason
