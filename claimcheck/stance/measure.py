@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from claimcheck.extract.frames.lexicon import DOLLARS, PERSON_NOUNS
-from claimcheck.extract.frames.occasions import ON_THE_DAY
 from claimcheck.models import FigureFrame, TimeRef
 from claimcheck.stance.base import Similarity
 from claimcheck.stance.cues import concept
@@ -260,20 +259,21 @@ def _undated_anchor(time: TimeRef) -> bool:
     return time.anchor is not None and time.source not in ("stated", "event", "spoken")
 
 
-def _one_day(on_the_day: TimeRef, dated: TimeRef) -> bool:
+def _one_time(relative: TimeRef, dated: TimeRef) -> bool:
     """'On the day' of an event against a figure dated to a day its document gives an event
-    with the same participants: both hold on the day of that event."""
-    if on_the_day.anchor != ON_THE_DAY or dated.anchor or dated.earliest != dated.latest:
+    with the same participants, or 'before the cuts' against a figure from a document where
+    they are still to come: both hold at one time."""
+    if relative.anchor is None or dated.anchor or dated.earliest != dated.latest:
         return False
-    return bool(set(on_the_day.events) & set(dated.events))
+    return bool(set(relative.events) & set(dated.events))
 
 
 def time_relation(a: TimeRef, b: TimeRef) -> Relation:
     """How `a`'s time stands to `b`'s: the same, earlier, later, too far apart, or unknown
     (relative to different events). A figure from a document with no date at all is read as
     stated of the other's time: nothing says it is older or newer."""
-    if _one_day(a, b) or _one_day(b, a):
-        return "same"  # 'on the day' the plan was unveiled; dated the day it was announced
+    if _one_time(a, b) or _one_time(b, a):
+        return "same"  # 'on the day' the plan was unveiled: dated the day it was announced
     if a.anchor and b.anchor:
         return "same" if a.anchor == b.anchor else "unknown"
     if _undated_anchor(a) or _undated_anchor(b):  # 'before the cuts': not the dateline's day

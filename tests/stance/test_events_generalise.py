@@ -101,3 +101,21 @@ def test_a_day_with_no_such_event_leaves_on_the_day_unknown() -> None:
     alone = in_document(OTHER_DAY, "2025-06-04", "12 percent")
     result = classify(on_the_day, alone, 0.6)
     assert result.label == "related" and "times unknown" in result.reason
+
+
+PLAN = (
+    "Corvell Bank said it will close 40 branches next year.\n\n"
+    "The bank employs 8,200 people in 310 branches.\n"
+)
+DONE = "Corvell Bank closed 40 branches last year.\n\nThe bank employs 8,200 people.\n"
+
+
+def test_before_the_cuts_is_wherever_the_cuts_are_still_to_come() -> None:
+    claim = dated("Before the cuts, Corvell Bank employed more than 9,000 people.", "2025-09-01")
+    plan = in_document(PLAN, "2025-03-12", "8,200")
+    assert "before cutback" in plan.frames.figures[0].as_of.events
+    result = classify(claim, plan, 0.7)
+    assert result.label == "contradicts" and "Before the cuts" in result.reason
+    done = in_document(DONE, "2025-03-12", "8,200")
+    assert done.frames.figures[0].as_of.events == []
+    assert classify(claim, done, 0.7).label == "related"
