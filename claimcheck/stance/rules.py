@@ -12,6 +12,7 @@ from claimcheck.stance.base import Side, Similarity, Stance, Thresholds, stem_si
 from claimcheck.stance.cues import NEGATION
 from claimcheck.stance.dates import compare_dates, compare_firsts
 from claimcheck.stance.figures import compare_figures
+from claimcheck.stance.members import compare_members
 from claimcheck.stance.statements import compare_statements
 from claimcheck.text.words import shared_words
 
@@ -31,7 +32,13 @@ def classify(
     similar = similar or stem_similarity
     findings = [
         finding
-        for compare in (compare_figures, compare_dates, compare_firsts, compare_statements)
+        for compare in (
+            compare_figures,
+            compare_dates,
+            compare_firsts,
+            compare_statements,
+            compare_members,
+        )
         for finding in compare(claim, passage, similarity, t, similar)
     ]
     verdict = _verdict(findings)

@@ -17,13 +17,13 @@ from tests.conftest import ROOT
 SCORER = ROOT.parent / "shared/casefiles/score.py"
 COLUMNS = ("figure", "date", "statement", "corroboration", "update", "traps clean")
 FLOORS = {  # found per column, reached at this commit (27 of 66 required at commit 0d1063a)
-    "layoffs": (6, 3, 2, 10, 2, 21),
+    "layoffs": (6, 3, 3, 10, 2, 21),
     "outbreak": (5, 3, 3, 6, 2, 14),
     "wildfire": (5, 3, 3, 9, 3, 23),
 }
 FALSE_LINKS = 0
 """At most, per case (68 in all at commit 0d1063a)."""
-PRECISION = {"layoffs": (52, 54), "outbreak": (36, 40), "wildfire": (42, 42)}
+PRECISION = {"layoffs": (54, 56), "outbreak": (36, 40), "wildfire": (42, 42)}
 """Right conflicts entries over all entries, at least this share per case (52/130 in all at
 0d1063a)."""
 ROW = re.compile(
