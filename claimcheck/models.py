@@ -85,6 +85,11 @@ class TimeRef(Record):
         default=None, description="An event it is relative to: 'peak', 'valuation', 'cuts'."
     )
     final: bool = Field(default=False, description="A final count: it still holds after its date.")
+    first: str | None = Field(
+        default=None,
+        description="The first of several days its verb states ('died on 2 and 9 September'): "
+        "a tally of what happened on each had begun by then.",
+    )
     events: list[str] = Field(
         default_factory=list,
         description="Who or what took part in the event an 'on the day' time is relative to, or "

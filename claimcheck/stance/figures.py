@@ -79,7 +79,13 @@ def _absence_against_instance(a: FigureFrame, b: FigureFrame, relation: str) -> 
     if relation == "same":
         return True
     zero_first = (relation == "earlier") == (zero is a)
-    return not zero_first
+    return not zero_first or _begun_by(some, zero)
+
+
+def _begun_by(some: FigureFrame, zero: FigureFrame) -> bool:
+    """'Died on 2 and 9 September' against 'no deaths' on the 4th: the first had happened."""
+    first, at = some.as_of.first, zero.as_of.earliest
+    return first is not None and at is not None and first <= at
 
 
 def _precise(f: FigureFrame) -> bool:

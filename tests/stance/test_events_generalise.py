@@ -119,3 +119,31 @@ def test_before_the_cuts_is_wherever_the_cuts_are_still_to_come() -> None:
     done = in_document(DONE, "2025-03-12", "8,200")
     assert done.frames.figures[0].as_of.events == []
     assert classify(claim, done, 0.7).label == "related"
+
+
+def test_a_plan_stated_as_changed_is_an_update_not_a_discrepancy() -> None:
+    revised = dated("Sixty branches will now close, the bank said.", "2025-06-20")
+    assert not revised.frames.figures[0].projected
+    label, _ = between(
+        "Corvell Bank will close 40 branches, the bank said.",
+        "Sixty branches will now close, the bank said.",
+        ("2025-05-02", "2025-06-20"),
+    )
+    assert label == "update"
+
+
+def test_a_tally_of_several_dated_events_had_begun_by_the_first() -> None:
+    tally = dated("Two passengers died, on 2 May and 9 May.", "2025-05-20")
+    assert tally.frames.figures[0].as_of.first == "2025-05-02"
+    after_first = between(
+        "No deaths have been linked to the outbreak, officials said on 5 May.",
+        "Two passengers died, on 2 May and 9 May.",
+        ("2025-05-05", "2025-05-20"),
+    )
+    assert after_first[0] == "contradicts"
+    before_first = between(
+        "No deaths have been linked to the outbreak, officials said on 1 May.",
+        "Two passengers died, on 2 May and 9 May.",
+        ("2025-05-01", "2025-05-20"),
+    )
+    assert before_first[0] == "update"

@@ -24,15 +24,21 @@ _CHAIN = frozenset({"xcomp", "ccomp", "conj", "advcl"})
 def projected(unit_token: Token | None, verb: Token | None) -> bool:
     """A figure in the future or promised: its verb is a projection verb, governed by one
     ('expected to deliver'), carries 'will', or it is a target's figure ('a target of £140m');
-    not when its verb, or a verb governing it, says a projection was revised."""
+    not when its verb, or a verb governing it, says a projection was revised ('raised its
+    forecast to', 'will now close')."""
     chain = _verb_chain(verb)
-    if any(v.lemma_.lower() in REVISION_VERBS for v in chain):
+    if any(v.lemma_.lower() in REVISION_VERBS or _now(v) for v in chain):
         return False
     if any(v.lemma_.lower() in PROJECTION_VERBS for v in chain):
         return True
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for v in chain for c in v.children):
         return True
     return unit_token is not None and _target_noun(unit_token)
+
+
+def _now(verb: Token) -> bool:
+    """'will now close 53 stores', 'now expects £150m': a plan stated as changed."""
+    return any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children)
 
 
 def _verb_chain(verb: Token | None) -> list[Token]:

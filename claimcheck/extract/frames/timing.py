@@ -187,7 +187,9 @@ def _dated(anchor: Token | None, placed: list[PlacedDate], time: SentenceTime) -
     verb = clause_verb(anchor) if anchor is not None else None
     own = [p for p in usable if verb is not None and p.verb is not None and p.verb.i == verb.i]
     if own:  # 'died on 2 September and 9 September': a tally holds as of its last date
-        return ref(max(own, key=lambda p: p.fact.latest or "").fact, "event")
+        last = ref(max(own, key=lambda p: p.fact.latest or "").fact, "event")
+        first = min(p.fact.earliest or "" for p in own)
+        return last.model_copy(update={"first": first}) if len(own) > 1 else last
     speaking = reporting_ancestor(anchor) if anchor is not None else None
     spoken = [p for p in usable if speaking is not None and p.verb is not None]
     spoken = [p for p in spoken if p.verb is not None and speaking and p.verb.i == speaking.i]
