@@ -1,17 +1,18 @@
 """Who a sentence attributes its claim to, in the source's own words, when it says so.
 
-Patterns, tried in this order (the earliest match of the first pattern that matches wins): a
-closing ``…, X said.`` (the speaker of the whole sentence); the speaker the sentence opens with
-(``The sheriff's office said … according to the county``: the sheriff's office; ``The union
-representing the workers said``; ``Cal Fire investigators said``); a speaker after the verb
-(``"…," said Carla Nguyen``, ``…, the company announced``); ``evaluations|assessments|estimates
-by X show|suggest``; ``according to [the report by] X``;
-``reported|noted|given|expressed by X``; ``X said|told|reported|accused|denied…`` (also
-``X, who said``); ``X's estimates``. After ``by`` and ``according to`` a leading article is
-dropped ('the report made by China Daily' -> 'China Daily'); a subject keeps it ('the United
-States'); a list is taken whole ('South Korea, the United States and Japan'). Pronoun subjects
-(``he said``) and impersonal wording (``it is reported``) give None here; `extract.speakers`
-resolves pronouns and quotes across sentences.
+Patterns, tried in this order (the earliest match of the first pattern that matches wins): a closing
+``…, X said.`` (the speaker of the whole sentence); the speaker the sentence opens with (``The
+sheriff's office said … according to the county``: the sheriff's office; ``The union representing
+the workers said``; ``Cal Fire investigators said``); a speaker after the verb (``"…," said Carla
+Nguyen``, ``…, the company announced``); ``evaluations|assessments|estimates by X show|suggest``;
+``according to [the report by] X``; ``reported|noted|given|expressed by X``; ``X
+said|told|reported|accused|denied…`` (also ``X, who said``); ``X's estimates``; ``X puts the cost …
+at``; ``X are lobbying …, arguing that``. Failing all, the same with a relative aside taken out
+(``X, who …, said``), then the speaker opening the last coordinated clause (``…, and family doctors
+report``). After ``by`` and ``according to`` a leading article is dropped ('the report made by China
+Daily' -> 'China Daily'); a subject keeps it ('the United States'); a list is taken whole ('South
+Korea, the United States and Japan'). Pronoun subjects (``he said``) and impersonal wording (``it is
+reported``) give None here; `extract.speakers` resolves pronouns and quotes across sentences.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ _TRAILING_NOUNS = re.compile(rf"(?i:(?:\s+{_EVIDENCE_NOUN})+)$")
 _EDGE_CONNECTORS = re.compile(r"(?i:^(?:and|of|for)\s+|\s+(?:and|of|the|for)$)")
 _PRONOUNS = _word_set("it he she they we i you this that these those there who which")
 _INSIDE_PHRASE = re.compile(
-    r"(?i:\b(?:and|or|of|with|between|to|for|from|about|against|among|than|like)\s*,?\s*)$"
+    r"(?i:\b(?:and|or|of|with|between|to|for|from|about|against|among|than|like|on|in|at)\s*,?\s*)$"
 )
 
 
@@ -114,10 +115,31 @@ _TRAILING = re.compile(
     r"told\s+\w+)(?:\s+(?:in\s+a\s+statement|on\s+\w+|last\s+\w+))?\s*(?:,|[.!?]?[”\"’']?\s*$)"
 )
 _CLOSING_VERB = re.compile(
-    r"\s+(?:said|says|added|adds|reported|reports|told\s+\w+|wrote|announced|confirmed)"
+    r"\s+(?:said|says|added|adds|reported|reports|told\s+\w+|wrote|announced|confirmed|found|"
+    r"concluded)"
     r"(?:\s+(?:in\s+a\s+statement|on\s+\w+|last\s+\w+|\w+day))?\s*[.!?]?[”\"’']?\s*$"
 )
 _CLOSING_WORDS = 8
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;:]{1,100},(?=\s+\w)")
+"""'Marsh, who has run the business for three years, told staff': the aside between a speaker
+and the verb."""
+_LAST_CLAUSE = re.compile(r"(?:,\s+(?:and|but)|;)\s+(?!.*(?:,\s+(?:and|but)|;)\s)")
+_CLAUSE_SPEAKER = re.compile(
+    r"(?P<src>(?:[Tt]he\s+)?[A-Za-z][\w’'&-]*(?:\s+[\w’'&.-]+){0,5}?)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:say|says|said|report|reports|reported|warn|warns|warned|"
+    r"confirm|confirms|confirmed|find|finds|found|told|estimate|estimates|estimated)\b"
+)
+_PUTS_AT = re.compile(
+    r"(?P<src>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})\s+"
+    r"(?:puts?|estimates?|estimated|values?|valued)\s+(?:the|its|their)\s+[^,;:]{1,60}?\s+at\s"
+)
+"""'Cal Fire puts the cost of the fire at $22.4 million': an estimate and who makes it."""
+_ARGUING = re.compile(
+    r"(?P<src>(?:[Tt]he\s+)?[A-Za-z][\w’'&-]*(?:\s+[a-z][\w’'&-]*){0,3})\s+"
+    r"(?:are|is|was|were|has|have|had)\b[^;]{1,120}?,\s+"
+    r"(?:arguing|saying|warning|insisting|claiming|noting|adding)\b"
+)
+"""'Building owners are lobbying against it, arguing that …': the subject argues."""
 _LEADING_NOUN = re.compile(
     rf"(?P<src>(?:The|A|An)(?:\s+[a-z][\w-]*){{1,3}})\s+"
     rf"(?:[a-z]+ing\s+(?:the\s+)?[a-z][\w-]*\s+)?{_FILLERS}{_REPORTING_VERB}"
@@ -149,12 +171,49 @@ def extract_attribution(text: str) -> str | None:
         _after_trigger(_PASSIVE_AGENT),
         _subject_of_verb,
         _possessive,
+        _estimate_at,
+        _argues,
     ]
     for finder in finders:
         source = finder(text)
         if source:
             return source
-    return None
+    return _without_aside(text, finders) or _last_clause(text)
+
+
+def _without_aside(text: str, finders: list[Callable[[str], str | None]]) -> str | None:
+    """The finders again with a relative aside taken out ('X, who …, said')."""
+    plain = _RELATIVE_ASIDE.sub("", text, count=1)
+    if plain == text:
+        return None
+    return next((found for finder in finders if (found := finder(plain))), None)
+
+
+def _last_clause(text: str) -> str | None:
+    """'…, and family doctors report …', '…; the coroner confirmed …': the speaker opening the
+    sentence's last coordinated clause, when nothing before names one."""
+    joint = _LAST_CLAUSE.search(text)
+    if joint is None:
+        return None
+    found = _CLAUSE_SPEAKER.match(text, joint.end())
+    if found is None or not _common_speaker(found["src"]):
+        return None
+    source = _clean(found["src"], keep_article=True)
+    return source if source and source.lower() not in _PRONOUNS else None
+
+
+def _estimate_at(text: str) -> str | None:
+    """'Cal Fire puts the cost … at $22.4 million' -> 'Cal Fire' (opening the sentence)."""
+    found = _PUTS_AT.match(text)
+    return _clean(found["src"], keep_article=True) if found else None
+
+
+def _argues(text: str) -> str | None:
+    """'Building owners are lobbying against the change, arguing that …' -> 'Building owners'."""
+    found = _ARGUING.match(text)
+    if found is None or not _common_speaker(found["src"]):
+        return None
+    return _clean(found["src"], keep_article=True)
 
 
 def _common_speaker(phrase: str) -> bool:
