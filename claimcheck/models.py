@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claimcheck.grading import Grade
+
 
 class Record(BaseModel):
     """Base for every stored or exchanged record: unknown fields are an error."""
@@ -400,6 +402,9 @@ class ClaimView(Record):
         default_factory=list,
         description="The accepted passages the current status decision rests on.",
     )
+    grade: Grade | None = Field(
+        default=None, description="Its Admiralty grade: source reliability, credibility, suggestion."
+    )
 
 
 class EvidenceView(Record):
@@ -408,6 +413,7 @@ class EvidenceView(Record):
     document_id: str
     document_path: str
     document_title: str
+    document_publisher: str | None = Field(default=None, description="The passage's outlet.")
     passage_id: int
     text: str
     span: Span

@@ -3,7 +3,7 @@
 Importing this package registers every command on `main`, the console entry point.
 """
 
-from claimcheck.cli import bench, checking, claims, documents, output, review
+from claimcheck.cli import bench, checking, claims, documents, grading, output, review
 from claimcheck.cli.main import main
 
-__all__ = ["bench", "checking", "claims", "documents", "main", "output", "review"]
+__all__ = ["bench", "checking", "claims", "documents", "grading", "main", "output", "review"]

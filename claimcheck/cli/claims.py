@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import click
@@ -21,7 +22,7 @@ from claimcheck.config import resolve_analyst
 if TYPE_CHECKING:
     import sqlite3
 
-    from claimcheck.models import Document
+    from claimcheck.models import ClaimView, Document
 
 STATUSES = ["unverified", "confirmed", "disputed"]
 ANALYST_HELP = "Who decides (default $CLAIMCHECK_ANALYST, then the login name)."
@@ -53,6 +54,18 @@ def named_document(conn: sqlite3.Connection, given: str) -> Document:
 @click.option(
     "--disagreements", is_flag=True, help="Only claims whose analysts' verdicts disagree."
 )
+@click.option(
+    "--reliability",
+    multiple=True,
+    type=click.Choice([*"ABCDEF", "none"], case_sensitive=False),
+    help="Only claims whose source has this reliability grade ('none': not graded); repeatable.",
+)
+@click.option(
+    "--credibility",
+    multiple=True,
+    type=click.Choice([*"123456", "none"]),
+    help="Only claims an analyst graded with this credibility ('none': not graded); repeatable.",
+)
 @scope_options
 @wide_option
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of claim objects.")
@@ -63,6 +76,8 @@ def claims(
     document_id: str | None,
     analyst: str | None,
     disagreements: bool,
+    reliability: tuple[str, ...],
+    credibility: tuple[str, ...],
     include_reference: bool,
     include_dismissed: bool,
     wide: bool,
@@ -74,26 +89,46 @@ def claims(
 
     wanted = Status(status) if status else None
     scope = make_scope(include_reference or document_id is not None, include_dismissed, analyst)
+    graded = GradeFilter(
+        frozenset(r.upper() for r in reliability), frozenset(credibility), disagreements
+    )
     if as_json:
         with database(ctx) as conn:
             document_id = _document_path(conn, document_id)
             streamed = iter_claim_views(conn, status=wanted, document_id=document_id, scope=scope)
             emit_json_array(
-                v.model_dump(mode="json", by_alias=True)
-                for v in streamed
-                if v.disagreement or not disagreements
+                v.model_dump(mode="json", by_alias=True) for v in streamed if graded.keeps(v)
             )
         return
     with database(ctx) as conn:
         document_id = _document_path(conn, document_id)
         views = claim_views(conn, status=wanted, document_id=document_id, scope=scope)
-    if disagreements:
-        views = [v for v in views if v.disagreement]
+    views = [v for v in views if graded.keeps(v)]
     from claimcheck.cli.layout import output_width
     from claimcheck.cli.render import claims_table
 
     click.echo(claims_table(views, analyst=analyst, width=output_width(wide)))
     click.echo(f"{len(views)} claims")
+
+
+@dataclass(frozen=True)
+class GradeFilter:
+    """The listing's filters on a claim's view: grades ('none' for ungraded), disagreement."""
+
+    reliability: frozenset[str]
+    credibility: frozenset[str]
+    disagreements: bool
+
+    def keeps(self, view: ClaimView) -> bool:
+        """Whether the claim passes every filter given."""
+        grade = view.grade
+        source = (grade.reliability if grade else None) or "NONE"
+        claim = str(grade.credibility) if grade and grade.credibility else "none"
+        return (
+            (not self.reliability or source in self.reliability)
+            and (not self.credibility or claim in self.credibility)
+            and (view.disagreement or not self.disagreements)
+        )
 
 
 def _document_path(conn: sqlite3.Connection, given: str | None) -> str | None:

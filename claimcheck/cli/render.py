@@ -15,6 +15,7 @@ from claimcheck.extract.labels import (
     source_label,
     statement_lines,
 )
+from claimcheck.grading import CREDIBILITY, RELIABILITY, GradeEvent
 from claimcheck.models import ClaimView, ConflictView, Document, EvidenceView
 from claimcheck.report.common import origin, strength_heading, verdicts
 from claimcheck.store.sources import SourceEvent
@@ -107,6 +108,42 @@ def _review_lines(c: ClaimView) -> list[str]:
     return lines
 
 
+def grade_lines(c: ClaimView) -> list[str]:
+    """The claim's Admiralty grade, each axis with who set it, and claimcheck's suggestion."""
+    grade = c.grade
+    if grade is None:
+        return []
+    return [
+        f"grade      {grade.code}   source {grade_said(grade.reliability, grade.reliability_by)}"
+        f" ({grade.source_kind} {grade.source}); claim "
+        f"{grade_said(grade.credibility, grade.credibility_by)}",
+        f"suggested  {grade.suggested_credibility} "
+        f"({CREDIBILITY[grade.suggested_credibility]}): {grade.basis}"
+        + _outlets(" corroborating", grade.corroborating_sources)
+        + _outlets(" contradicting", grade.contradicting_sources),
+    ]
+
+
+def grade_said(value: str | int | None, by: str | None) -> str:
+    """One axis of a grade in words: 'B (usually reliable) by ana' or 'not graded'."""
+    if value is None:
+        return "not graded"
+    words = RELIABILITY[value] if isinstance(value, str) else CREDIBILITY[value]
+    return f"{value} ({words}) by {by}"
+
+
+def graded_line(g: GradeEvent) -> str:
+    """One grading event: when, who, which axis of what, from and to."""
+    return (
+        f"{g.at}  {g.analyst}: {g.axis} of {g.subject_kind} {g.subject} "
+        f"{g.from_grade or '—'} → {g.to_grade or '(cleared)'}"
+    )
+
+
+def _outlets(label: str, names: list[str]) -> str:
+    return f";{label}: {', '.join(names)}" if names else ""
+
+
 def source_detail(doc: Document, events: Sequence[SourceEvent]) -> str:
     """A source's metadata, then every correction made to it."""
     lines = [
@@ -149,6 +186,7 @@ def claim_detail(c: ClaimView, document_text: str, *, width: int | None = None) 
         f"attributed {c.attribution or '—'}",
         f"note       {c.note or '—'}",
         *_review_lines(c),
+        *grade_lines(c),
         "",
         "in context:",
     ]
@@ -172,6 +210,9 @@ def claim_detail(c: ClaimView, document_text: str, *, width: int | None = None) 
         note = f"  note: {h.note}" if h.note else ""
         link_note = f"  link note: {h.link_note}" if h.link_note else ""
         lines.append(f"  #{h.id} {h.at}  {h.analyst}: {h.action}{note}{link_note}")
+    if c.grade is not None and c.grade.history:
+        lines.append("gradings:")
+        lines += [f"  {graded_line(g)}" for g in c.grade.history]
     if len(c.anchors) > 1:
         lines.append("anchors:")
         lines += [

@@ -19,7 +19,7 @@ from claimcheck.text.anchor import make_span
 _SELECT = (
     claim_evidence("SELECT value FROM json_each(?)")
     + f"SELECT e.*, {STANCE} AS stance, p.span_start, p.span_end, "
-    "p.text AS passage_text, p.document_id, p.page, d.path, d.title FROM claim_evidence e "
+    "p.text AS passage_text, p.document_id, p.page, d.path, d.title, d.publisher FROM claim_evidence e "
     "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id"
 )
 
@@ -104,6 +104,7 @@ def _view(row: sqlite3.Row, texts: dict[str, str]) -> EvidenceView:
         document_id=row["document_id"],
         document_path=row["path"],
         document_title=row["title"],
+        document_publisher=row["publisher"],
         passage_id=row["passage_id"],
         text=row["passage_text"],
         span=make_span(texts[row["document_id"]], row["span_start"], row["span_end"]),

@@ -298,6 +298,27 @@ def m008_sources(db: Database) -> None:
     _append_only(db, "source_events")
 
 
+def m009_grades(db: Database) -> None:
+    """The analysts' Admiralty grades: source reliability per outlet (publisher, else document
+    path) and information credibility per claim, append-only with the grade before and after."""
+    db.table("grades").create(
+        {
+            "id": int,
+            "axis": str,  # 'reliability' or 'credibility'
+            "subject_kind": str,  # 'publisher', 'document' (by path) or 'claim'
+            "subject": str,
+            "from_grade": str,
+            "to_grade": str,  # NULL: the grade was cleared
+            "analyst": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"axis", "subject_kind", "subject", "analyst", "at"},
+    )
+    db.table("grades").create_index(["subject_kind", "subject", "id"])
+    _append_only(db, "grades")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_initial", m001_initial),
     ("m002_search", m002_search),
@@ -307,6 +328,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("m006_frames", m006_frames),
     ("m007_review", m007_review),
     ("m008_sources", m008_sources),
+    ("m009_grades", m009_grades),
 ]
 
 

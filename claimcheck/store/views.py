@@ -15,6 +15,12 @@ from claimcheck.store.claims import (
 )
 from claimcheck.store.events import events_from_rows, history_entries, logs
 from claimcheck.store.evidence import evidence_for
+from claimcheck.store.grades import (
+    checked_claims,
+    claim_grade,
+    credibility_events,
+    reliability_events,
+)
 from claimcheck.store.links import basis_passages
 from claimcheck.store.replay import ReviewState, replay
 from claimcheck.store.scope import scope_filter
@@ -101,17 +107,25 @@ def _views(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[ClaimView]
     passages = basis_passages(conn, (p for s in states.values() for p in s.basis))
     anchors = anchor_history(conn, ids)
     evidence = evidence_for(conn, ids)
-    return [
-        _view(
-            row,
-            by_claim[row["id"]],
-            states.get(row["id"], ReviewState()),
-            anchors,
-            evidence,
+    outlets, graded, checked = reliability_events(conn), credibility_events(conn, ids), (
+        checked_claims(conn, ids)
+    )
+    views = []
+    for row in rows:
+        view = _view(
+            row, by_claim[row["id"]], states.get(row["id"], ReviewState()), anchors, evidence,
             passages,
+        )  # fmt: skip
+        view.grade = claim_grade(
+            view.document_publisher,
+            view.document_path,
+            view.evidence,
+            view.id in checked,
+            outlets,
+            graded.get(view.id, []),
         )
-        for row in rows
-    ]
+        views.append(view)
+    return views
 
 
 def _view(
