@@ -73,6 +73,14 @@ def outlet_key(publisher: str | None, path: str) -> tuple[SubjectKind, str]:
     return ("publisher", name.casefold()) if name else ("document", path)
 
 
+def said(value: str | int | None, by: str | None = None) -> str:
+    """One axis of a grade in words: 'B (usually reliable) by ana', or 'not graded'."""
+    if value is None:
+        return "not graded"
+    words = RELIABILITY[value] if isinstance(value, str) else CREDIBILITY[value]
+    return f"{value} ({words})" + (f" by {by}" if by else "")
+
+
 class GradeEvent(BaseModel):
     """One analyst's grading: which axis of what, the grade before and after, who and when."""
 
@@ -86,6 +94,14 @@ class GradeEvent(BaseModel):
     to_grade: str | None = Field(description="The grade set (None: the grade was cleared).")
     analyst: str
     at: str
+
+    @property
+    def change(self) -> str:
+        """What the grading did: 'reliability of publisher X: B → C'."""
+        return (
+            f"{self.axis} of {self.subject_kind} {self.subject}: "
+            f"{self.from_grade or '—'} → {self.to_grade or '(cleared)'}"
+        )
 
 
 class Grade(BaseModel):
@@ -120,21 +136,29 @@ class Grade(BaseModel):
 
     @property
     def summary(self) -> str:
-        """The grade and the suggestion in words, for one line of a report or the terminal."""
-        reliability = (
-            f"{self.reliability} ({RELIABILITY[self.reliability]})"
-            if self.reliability
-            else "not graded"
-        )
-        credibility = (
-            f"{self.credibility} ({CREDIBILITY[self.credibility]})"
-            if self.credibility
-            else "not graded"
-        )
-        suggested = self.suggested_credibility
+        """Both axes with who set them, then the suggestion: one line of a report."""
+        if self.reliability is None and self.credibility is None:
+            return f"not graded; {self.suggestion}"
+        outlet = f" ({self.source})" if self.source_kind == "publisher" else ""
         return (
-            f"source {reliability}; claim {credibility}; "
-            f"suggested {suggested} ({CREDIBILITY[suggested]}: {self.basis})"
+            f"{self.code}: source{outlet} {said(self.reliability, self.reliability_by)}; claim "
+            f"{said(self.credibility, self.credibility_by)}; {self.suggestion}"
+        )
+
+    @property
+    def suggestion(self) -> str:
+        """The suggested credibility, what it rests on, and the outlets on either side."""
+        suggested = self.suggested_credibility
+        sides = [
+            f"{label}: {', '.join(names)}"
+            for label, names in (
+                ("corroborating", self.corroborating_sources),
+                ("contradicting", self.contradicting_sources),
+            )
+            if names
+        ]
+        return f"suggested {suggested} ({CREDIBILITY[suggested]}: {self.basis})" + "".join(
+            f"; {side}" for side in sides
         )
 
     @property
@@ -143,7 +167,9 @@ class Grade(BaseModel):
         if self.suggested_credibility == 6 and not self.corroborating_sources:
             return "not checked yet"
         backing, against = len(self.corroborating_sources), len(self.contradicting_sources)
-        return (
-            f"{backing} independent source{'' if backing == 1 else 's'} "
-            f"corroborate{'s' if backing == 1 else ''}, {against} contradict{'s' if against == 1 else ''}"
+        verb, against_verb = (
+            "corroborates" if backing == 1 else "corroborate",
+            "contradicts" if against == 1 else "contradict",
         )
+        plural = "" if backing == 1 else "s"
+        return f"{backing} independent source{plural} {verb}, {against} {against_verb}"

@@ -403,7 +403,8 @@ class ClaimView(Record):
         description="The accepted passages the current status decision rests on.",
     )
     grade: Grade | None = Field(
-        default=None, description="Its Admiralty grade: source reliability, credibility, suggestion."
+        default=None,
+        description="Its Admiralty grade: source reliability, credibility, suggestion.",
     )
 
 

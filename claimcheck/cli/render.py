@@ -15,7 +15,7 @@ from claimcheck.extract.labels import (
     source_label,
     statement_lines,
 )
-from claimcheck.grading import CREDIBILITY, RELIABILITY, GradeEvent
+from claimcheck.grading import said
 from claimcheck.models import ClaimView, ConflictView, Document, EvidenceView
 from claimcheck.report.common import origin, strength_heading, verdicts
 from claimcheck.store.sources import SourceEvent
@@ -114,34 +114,11 @@ def grade_lines(c: ClaimView) -> list[str]:
     if grade is None:
         return []
     return [
-        f"grade      {grade.code}   source {grade_said(grade.reliability, grade.reliability_by)}"
+        f"grade      {grade.code}   source {said(grade.reliability, grade.reliability_by)}"
         f" ({grade.source_kind} {grade.source}); claim "
-        f"{grade_said(grade.credibility, grade.credibility_by)}",
-        f"suggested  {grade.suggested_credibility} "
-        f"({CREDIBILITY[grade.suggested_credibility]}): {grade.basis}"
-        + _outlets(" corroborating", grade.corroborating_sources)
-        + _outlets(" contradicting", grade.contradicting_sources),
+        f"{said(grade.credibility, grade.credibility_by)}",
+        f"suggested  {grade.suggestion.removeprefix('suggested ')}",
     ]
-
-
-def grade_said(value: str | int | None, by: str | None) -> str:
-    """One axis of a grade in words: 'B (usually reliable) by ana' or 'not graded'."""
-    if value is None:
-        return "not graded"
-    words = RELIABILITY[value] if isinstance(value, str) else CREDIBILITY[value]
-    return f"{value} ({words}) by {by}"
-
-
-def graded_line(g: GradeEvent) -> str:
-    """One grading event: when, who, which axis of what, from and to."""
-    return (
-        f"{g.at}  {g.analyst}: {g.axis} of {g.subject_kind} {g.subject} "
-        f"{g.from_grade or '—'} → {g.to_grade or '(cleared)'}"
-    )
-
-
-def _outlets(label: str, names: list[str]) -> str:
-    return f";{label}: {', '.join(names)}" if names else ""
 
 
 def source_detail(doc: Document, events: Sequence[SourceEvent]) -> str:
@@ -212,7 +189,7 @@ def claim_detail(c: ClaimView, document_text: str, *, width: int | None = None) 
         lines.append(f"  #{h.id} {h.at}  {h.analyst}: {h.action}{note}{link_note}")
     if c.grade is not None and c.grade.history:
         lines.append("gradings:")
-        lines += [f"  {graded_line(g)}" for g in c.grade.history]
+        lines += [f"  {g.at}  {g.analyst}: {g.change}" for g in c.grade.history]
     if len(c.anchors) > 1:
         lines.append("anchors:")
         lines += [

@@ -7,7 +7,10 @@ and created). Every target names its document version (its original URL when kno
 file URI, with the sha256 of the version's bytes) and carries a TextQuoteSelector (exact, prefix,
 suffix) and a TextPositionSelector (start, end in Unicode code points into the text claimcheck
 stored for that version). A span in a PDF also gets a FragmentSelector (`page=N`, RFC 3778)
-refined by the same quote and by its position within that page's stored text.
+refined by the same quote and by its position within that page's stored text. A claim's
+annotation carries its Admiralty `grade`; each grading of the claim's credibility or of its
+outlet's reliability is an `assessing` annotation by its analyst (`eventKind` `grade-…`) on the
+claim.
 """
 
 from __future__ import annotations
@@ -117,7 +120,33 @@ def _claim(claim: ClaimView, generator: dict[str, str], documents: Documents) ->
     }
     if claim.hand_made:
         annotation["creator"] = {"type": "Person", "name": made_by(claim)}
+    if claim.grade is not None:
+        annotation["grade"] = {
+            "code": claim.grade.code,
+            "reliability": claim.grade.reliability,
+            "credibility": claim.grade.credibility,
+            "suggestedCredibility": claim.grade.suggested_credibility,
+            "value": claim.grade.summary,
+        }
     return annotation
+
+
+def _gradings(claim: ClaimView, documents: Documents) -> list[dict[str, Any]]:
+    """Each grading of the claim's credibility and of its outlet's reliability, by its analyst,
+    targeting the claim (an outlet has no span of its own)."""
+    return [
+        {
+            "id": f"urn:claimcheck:grading:{event.id}:{claim.id}",
+            "type": "Annotation",
+            "motivation": "assessing",
+            "eventKind": f"grade-{event.axis}",
+            "creator": {"type": "Person", "name": event.analyst},
+            "created": event.at,
+            "body": {"type": "TextualBody", "purpose": "assessing", "value": event.change},
+            "target": _claim_target(claim, documents),
+        }
+        for event in (claim.grade.history if claim.grade else [])
+    ]
 
 
 def _evidence(claim: ClaimView, e: EvidenceView, documents: Documents) -> dict[str, Any]:
@@ -187,6 +216,7 @@ def render_annotations(data: ReportInput) -> str:
         items.append(_claim(claim, generator, documents))
         items += [_evidence(claim, e, documents) for e in claim.evidence]
         items += [_decision(claim, entry, documents) for entry in claim.history]
+        items += _gradings(claim, documents)
     collection_id = f"urn:claimcheck:report:{report.generated_at}"
     collection = {
         "@context": CONTEXT,

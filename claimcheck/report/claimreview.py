@@ -7,6 +7,8 @@ on; a hand-made claim carries the keyword `hand-made`; the reviewed claim's `app
 source document (a MediaObject, a kind of CreativeWork, so it can carry the version's `sha256`)
 at its original URL when known (else its file URI), with its publisher, authors and publication
 date when known; its `author` the attribution (untyped: it may name a person or an organisation).
+The Admiralty grade is in `additionalProperty` (PropertyValues `admiraltyGrade`,
+`sourceReliability`, `informationCredibility`, `suggestedCredibility`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from claimcheck.grading import Grade, said
 from claimcheck.models import ClaimView
 from claimcheck.report.build import ReportInput
 from claimcheck.report.common import source_uri
@@ -104,6 +107,8 @@ def review(
         "author": {"@type": "Person", "name": latest.analyst},
         "datePublished": latest.at[:10],
     }
+    if claim.grade is not None:
+        body["additionalProperty"] = grade_properties(claim.grade)
     if claim.note:
         body["reviewBody"] = claim.note
     if claim.hand_made:
@@ -122,6 +127,25 @@ def review(
             for b in claim.basis
         ]
     return body
+
+
+def grade_properties(grade: Grade) -> list[dict[str, Any]]:
+    """The Admiralty grade as schema.org PropertyValues: the code, each axis an analyst set
+    (with who), and the credibility claimcheck suggests."""
+    found: list[dict[str, Any]] = [
+        {"@type": "PropertyValue", "name": "admiraltyGrade", "value": grade.code}
+    ]
+    axes = (
+        ("sourceReliability", grade.reliability, grade.reliability_by),
+        ("informationCredibility", grade.credibility, grade.credibility_by),
+        ("suggestedCredibility", grade.suggested_credibility, None),
+    )
+    for name, value, by in axes:
+        if value is not None:
+            item = {"@type": "PropertyValue", "name": name, "value": value}
+            item["description"] = said(value, by)
+            found.append(item)
+    return found
 
 
 def render_claimreview(data: ReportInput) -> str:

@@ -52,6 +52,13 @@ HEADER = [
     "publisher",
     "authors",
     "published",
+    "reliability",
+    "reliability_by",
+    "credibility",
+    "credibility_by",
+    "suggested_credibility",
+    "corroborating_sources",
+    "contradicting_sources",
 ]
 
 _FORMULA_STARTS = frozenset("=+-@")
@@ -117,9 +124,22 @@ def render_csv(data: ReportInput) -> str:
             claim.document_publisher or "",
             "; ".join(claim.document_authors),
             claim.document_published or "",
+            *_grade(claim),
         ]
         writer.writerow([cell(value) if isinstance(value, str) else value for value in row])
     return buffer.getvalue()
+
+
+def _grade(claim: ClaimView) -> list[str | int]:
+    """The Admiralty grade's cells: each axis and who set it, the suggestion and its sources."""
+    g = claim.grade
+    if g is None:
+        return [""] * 7
+    return [
+        g.reliability or "", g.reliability_by or "", g.credibility or "", g.credibility_by or "",
+        g.suggested_credibility, "; ".join(g.corroborating_sources),
+        "; ".join(g.contradicting_sources),
+    ]  # fmt: skip
 
 
 def _review(claim: ClaimView) -> list[str]:

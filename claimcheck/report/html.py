@@ -13,6 +13,7 @@ import hashlib
 from html import escape
 from importlib import resources
 
+from claimcheck.grading import Grade
 from claimcheck.models import BasisPassage, ClaimView, ConflictView, EvidenceView
 from claimcheck.report.build import ReportInput
 from claimcheck.report.common import (
@@ -282,6 +283,7 @@ def _facts(claim: ClaimView) -> str:
         ("figures", escape("; ".join(figures(claim))) or "—"),
         ("dates", escape("; ".join(dates(claim))) or "—"),
         ("attributed to", escape(claim.attribution or "—")),
+        *([("grade", _grade(claim.grade))] if claim.grade else []),
         ("check-worthiness", f"{claim.checkworthiness:.2f}"),
         ("evidence", f"{supporting} supporting, {contradicting} contradicting"),
         ("note", escape(claim.note) if claim.note else "—"),
@@ -293,6 +295,18 @@ def _facts(claim: ClaimView) -> str:
     if stated:
         facts.insert(6, ("statements", escape("; ".join(stated))))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
+
+
+def _grade(grade: Grade) -> str:
+    """The Admiralty code, each axis and the suggestion, then every grading, oldest first."""
+    shown = f'<span class="mono">{escape(grade.code)}</span> {escape(grade.summary)}'
+    if grade.history:
+        items = "".join(
+            f"<li>{escape(g.at)} {escape(g.analyst)}: {escape(g.change)}</li>"
+            for g in grade.history
+        )
+        shown += f'<ol class="gradings">{items}</ol>'
+    return shown
 
 
 def _basis(claim: ClaimView, texts: dict[str, str]) -> str:

@@ -159,6 +159,7 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
         f"- Figures: {escape('; '.join(figures(claim))) or '—'}",
         f"- Dates: {escape('; '.join(dates(claim))) or '—'}",
         f"- Attributed to: {escape(claim.attribution or '—')}",
+        *([f"- Grade: {escape(claim.grade.summary)}"] if claim.grade else []),
         f"- Check-worthiness: {claim.checkworthiness:.2f}; evidence: {supporting} supporting, "
         f"{contradicting} contradicting",
         f"- Note: {escape(claim.note) if claim.note else '—'}",
@@ -186,6 +187,11 @@ def _claim(claim: ClaimView, report: Report, texts: dict[str, str]) -> list[str]
         ]
         lines += _table(["#", "at", "analyst", "event", "note"], decisions)
         lines.append("")
+    if claim.grade and claim.grade.history:
+        gradings = [
+            [str(g.id), g.at, escape(g.analyst), escape(g.change)] for g in claim.grade.history
+        ]
+        lines += ["Gradings:", "", *_table(["#", "at", "analyst", "grading"], gradings), ""]
     return [*lines, "Evidence:", "", *_evidence(claim.evidence)]
 
 

@@ -31,6 +31,11 @@ class ReportDocument(Record):
     page_starts: list[int] | None = Field(
         default=None, description="Offset each page starts at in the stored text (PDF)."
     )
+    snapshot_sha256: str | None = Field(
+        default=None, description="sha256 of the archived web response it was read from."
+    )
+    retrieved_at: str | None = Field(default=None, description="When that response was fetched.")
+    final_url: str | None = Field(default=None, description="Its URL after redirects.")
 
 
 class ModelsUsed(Record):

@@ -19,8 +19,9 @@ from claimcheck.text.anchor import make_span
 _SELECT = (
     claim_evidence("SELECT value FROM json_each(?)")
     + f"SELECT e.*, {STANCE} AS stance, p.span_start, p.span_end, "
-    "p.text AS passage_text, p.document_id, p.page, d.path, d.title, d.publisher FROM claim_evidence e "
-    "JOIN passages p ON p.id = e.passage_id JOIN documents d ON d.id = p.document_id"
+    "p.text AS passage_text, p.document_id, p.page, d.path, d.title, d.publisher "
+    "FROM claim_evidence e JOIN passages p ON p.id = e.passage_id "
+    "JOIN documents d ON d.id = p.document_id"
 )
 
 

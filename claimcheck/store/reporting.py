@@ -18,9 +18,11 @@ def models_used(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
 def report_documents(conn: sqlite3.Connection, ids: set[str]) -> list[sqlite3.Row]:
     """Current document versions, and the versions in `ids`, with their text, by path."""
     return conn.execute(
-        "SELECT id, path, title, sha256, ingested_at, version, superseded_by IS NULL AS current, "
-        "published, published_from, role, format, url, publisher, authors, page_starts, text "
-        "FROM documents "
+        "SELECT id, path, title, d.sha256, ingested_at, version, "
+        "superseded_by IS NULL AS current, published, published_from, role, format, d.url, "
+        "publisher, authors, page_starts, text, s.sha256 AS snapshot_sha256, "
+        "s.retrieved_at, s.final_url "
+        "FROM documents d LEFT JOIN snapshots s ON s.document_id = d.id "
         "WHERE superseded_by IS NULL OR id IN (SELECT value FROM json_each(?)) "
         "ORDER BY path, version",
         (json.dumps(sorted(ids)),),

@@ -107,8 +107,10 @@ def _views(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[ClaimView]
     passages = basis_passages(conn, (p for s in states.values() for p in s.basis))
     anchors = anchor_history(conn, ids)
     evidence = evidence_for(conn, ids)
-    outlets, graded, checked = reliability_events(conn), credibility_events(conn, ids), (
-        checked_claims(conn, ids)
+    outlets, graded, checked = (
+        reliability_events(conn),
+        credibility_events(conn, ids),
+        (checked_claims(conn, ids)),
     )
     views = []
     for row in rows:

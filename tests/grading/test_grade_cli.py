@@ -91,8 +91,8 @@ def test_grades_are_events_with_who_when_old_and_new(corpus: tuple[Path, Path, P
     detail = _run(db, "show", claim_id)
     assert "grade      C3   source C (fairly reliable) by bo" in detail
     assert "claim 3 (possibly true) by ana" in detail
-    assert "suggested  6 (cannot be judged): not checked yet" in detail
-    assert "bo: reliability of publisher The Valley Courier B → C" in detail
+    assert "suggested  6 (cannot be judged: not checked yet)" in detail
+    assert "bo: reliability of publisher The Valley Courier: B → C" in detail
 
 
 def test_grade_rows_are_append_only(corpus: tuple[Path, Path, Path]) -> None:

@@ -20,6 +20,7 @@ from claimcheck.models import Status
 from claimcheck.report.build import ReportInput, build_report
 from claimcheck.store import connect
 from claimcheck.store.decisions import decide, undo
+from claimcheck.store.grades import grade_claim, grade_source
 from claimcheck.store.views import claim_views
 from tests.conftest import EVIDENCE
 from tests.fakes import BagOfWordsEmbedder
@@ -58,6 +59,9 @@ def build(folder: Path) -> Path:
     kirby = next(v for v in views if "more than 1,000 containers" in v.text)
     decide(conn, kirby.id, Status.disputed, "ana", note="Seoul later said 6,700")
     decide(conn, kirby.id, Status.confirmed, "ana", note="Kirby said it")
+    grade_source(conn, "document", kirby.document_path, "B", "ana")
+    grade_claim(conn, kirby.id, 3, "ana")
+    grade_claim(conn, kirby.id, 2, "bo")
     pentagon = next(v for v in views if v.text.startswith("Pentagon spokeswoman Sabrina Singh"))
     decide(conn, pentagon.id, Status.confirmed, "bo")
     undo(conn, pentagon.id, "bo")
