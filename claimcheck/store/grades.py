@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from claimcheck.errors import NotFoundError
@@ -20,6 +20,8 @@ from claimcheck.grading import (
     SubjectKind,
     outlet_key,
     outlet_name,
+    parse_credibility,
+    parse_reliability,
     suggest_credibility,
 )
 from claimcheck.models import EvidenceView
@@ -206,3 +208,40 @@ def claim_grade(
             "history": sorted([*source_events, *claim_events], key=lambda e: e.id),
         }
     )
+
+
+def claim_outlet(conn: sqlite3.Connection, claim_id: str) -> tuple[SubjectKind, str]:
+    """The outlet a claim's source belongs to: its document's publisher, else its path."""
+    row = conn.execute(
+        "SELECT d.publisher, d.path FROM claims c JOIN documents d ON d.id = c.document_id "
+        "WHERE c.id = ?",
+        (resolve_claim_id(conn, claim_id),),
+    ).fetchone()
+    kind, _ = outlet_key(row["publisher"], row["path"])
+    return kind, outlet_name(row["publisher"]) or row["path"]
+
+
+def grade_from_claim(
+    conn: sqlite3.Connection,
+    claim_id: str,
+    changes: Mapping[Axis, str | None],
+    analyst: str,
+) -> list[GradeOutcome]:
+    """Set the reliability of a claim's outlet and/or the claim's credibility (as the TUI's
+    grade dialog does), in one transaction; None clears an axis."""
+    outcomes = []
+    with write_transaction(conn):
+        if "reliability" in changes:
+            kind, subject = claim_outlet(conn, claim_id)
+            letter = changes["reliability"]
+            outcomes.append(
+                grade_source(
+                    conn, kind, subject, parse_reliability(letter) if letter else None, analyst
+                )
+            )
+        if "credibility" in changes:
+            digit = changes["credibility"]
+            outcomes.append(
+                grade_claim(conn, claim_id, parse_credibility(digit) if digit else None, analyst)
+            )
+    return outcomes

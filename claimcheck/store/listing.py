@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import cast
 
 from pydantic import Field
 
+from claimcheck.grading import Credibility, GradeEvent, Reliability, outlet_key
 from claimcheck.models import Origin, Record, Role, Scope, Status
 from claimcheck.store.claims import CHANGED_SINCE_DECIDED
+from claimcheck.store.grades import OutletKey, reliability_events
 from claimcheck.store.links import KEPT, STANCE, claim_evidence
 from claimcheck.store.scope import scope_filter
 
 _COLUMNS = f"""
 SELECT c.id, c.document_id, d.title AS document_title, d.path AS document_path, c.text,
        c.span_start, c.checkworthiness, c.orphaned, s.status, s.note, s.dismissed, s.verdicts,
-       d.role, c.origin,
+       d.role, c.origin, d.publisher,
+       (SELECT g.to_grade FROM grades g WHERE g.axis = 'credibility' AND g.subject_kind = 'claim'
+        AND g.subject = c.id ORDER BY g.id DESC LIMIT 1) AS credibility,
        EXISTS (SELECT 1 FROM claim_anchors a WHERE a.claim_id = c.id AND a.method = 'edited')
            AS edited,
        COALESCE(e.supports, 0) AS supports, COALESCE(e.contradicts, 0) AS contradicts,
@@ -63,6 +68,8 @@ class ClaimRow(Record):
     dismissed: bool = False
     verdicts: dict[str, Status] = Field(default_factory=dict)
     analysts: list[str] = Field(default_factory=list)
+    reliability: Reliability | None = Field(default=None, description="Its source's grade.")
+    credibility: Credibility | None = Field(default=None, description="An analyst's grade.")
 
     @property
     def has_conflict(self) -> bool:
@@ -75,7 +82,8 @@ class ClaimRow(Record):
         return {Status.confirmed, Status.disputed} <= set(self.verdicts.values())
 
 
-def _row(row: sqlite3.Row) -> ClaimRow:
+def _row(row: sqlite3.Row, outlets: dict[OutletKey, list[GradeEvent]]) -> ClaimRow:
+    graded = outlets.get(outlet_key(row["publisher"], row["document_path"]))
     return ClaimRow(
         id=row["id"],
         document_id=row["document_id"],
@@ -97,6 +105,8 @@ def _row(row: sqlite3.Row) -> ClaimRow:
         dismissed=bool(row["dismissed"]),
         verdicts=json.loads(row["verdicts"]) if row["verdicts"] != "{}" else {},
         analysts=sorted(json.loads(row["analysts"])) if row["analysts"] != "[]" else [],
+        reliability=cast(Reliability | None, graded[-1].to_grade if graded else None),
+        credibility=cast(Credibility | None, int(row["credibility"] or 0) or None),
     )
 
 
@@ -105,10 +115,11 @@ def claim_rows(conn: sqlite3.Connection, scope: Scope | None = None) -> list[Cla
     status and evidence counts."""
     where, params = scope_filter(scope, document="d")
     rows = conn.execute(_LIST + where + " ORDER BY d.path, c.span_start, c.id", params)
-    return [_row(row) for row in rows.fetchall()]
+    outlets = reliability_events(conn)
+    return [_row(row, outlets) for row in rows.fetchall()]
 
 
 def claim_row(conn: sqlite3.Connection, claim_id: str) -> ClaimRow | None:
     """One claim's list row, or None when it no longer exists."""
     row = conn.execute(_ONE, (claim_id, claim_id)).fetchone()
-    return _row(row) if row else None
+    return _row(row, reliability_events(conn)) if row else None

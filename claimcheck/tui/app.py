@@ -28,6 +28,7 @@ from claimcheck.tui.detail.context import EvidenceContext
 from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
 from claimcheck.tui.detail.source import SourceText
 from claimcheck.tui.modals.filters import FilterScreen
+from claimcheck.tui.modals.grade import Changes, GradeScreen
 from claimcheck.tui.modals.help import HelpScreen
 from claimcheck.tui.modals.note import NoteScreen
 from claimcheck.tui.pending import RETRY_SECONDS, PendingDecisions, Unsaved, UnsavedBanner
@@ -405,6 +406,39 @@ class ClaimcheckApp(App[None]):
         filters, documents = self.claims.filters, self.claims.documents()
         self.push_screen(FilterScreen(filters, documents, self.claims.analysts()), chosen)
 
+    def on_claims_table_grade_requested(self, event: ClaimsTable.GradeRequested) -> None:
+        self.open_grade(event.claim_id)
+
+    def on_detail_pane_grade_requested(self, event: DetailPane.GradeRequested) -> None:
+        if event.claim_id is None:
+            self.notify("No claim is shown: pick one in the list (escape goes back to it).")
+            return
+        self.open_grade(event.claim_id)
+
+    @work(exclusive=True, group="grade")
+    async def open_grade(self, claim_id: str) -> None:
+        """The grade dialog for a claim, with its grade and suggestion read fresh; what the
+        analyst changes is stored on the write lane."""
+        detail = await self.guarded(wait_for(self.service.detail(claim_id)))
+        if detail is None or detail.claim.grade is None:
+            return
+        changes = await self.push_screen_wait(GradeScreen(detail.claim.text, detail.claim.grade))
+        if changes:
+            self.save_grade(claim_id, changes)
+
+    @work(group="writes")
+    async def save_grade(self, claim_id: str, changes: Changes) -> None:
+        """Store a grading, say what it did, and show every claim as it now stands (a source's
+        grade is on all the claims of that outlet)."""
+        future = self.service.grade(claim_id, changes, self.analyst)
+        outcomes = await self.guarded(wait_for(future))
+        if outcomes is None:
+            return
+        self.notify("; ".join(o.message for o in outcomes), timeout=8)
+        await self._refresh_claim(claim_id)
+        if "reliability" in changes:
+            self.load_rows(self.claims.table.current_id)
+
     def action_refresh(self) -> None:
         self.action_retry_unsaved()
         self.load_rows(self.claims.table.current_id)
@@ -417,6 +451,7 @@ class ClaimcheckApp(App[None]):
             ("Source text", list(SourceText.BINDINGS)),
             ("Detail", list(DetailPane.BINDINGS)),
             ("Note editor", list(NoteScreen.BINDINGS)),
+            ("Grade dialog", list(GradeScreen.BINDINGS)),
             ("Filters", list(FilterScreen.BINDINGS)),
             ("Anywhere", list(self.BINDINGS)),
         ]

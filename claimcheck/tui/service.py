@@ -8,17 +8,19 @@ the write lock (another process writing) never holds up the list or the detail.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from claimcheck.grading import Axis
 from claimcheck.models import Claim, ClaimView, Document, LinkAction, Passage, Status
 from claimcheck.store import connect, write_transaction
 from claimcheck.store.connection import BUSY_TIMEOUT_MS
 from claimcheck.store.decisions import Outcome
 from claimcheck.store.documents import get_document, passages_for
+from claimcheck.store.grades import GradeOutcome
 from claimcheck.store.listing import ClaimRow, claim_row, claim_rows
 
 T = TypeVar("T")
@@ -146,6 +148,14 @@ class TriageService:
         from claimcheck.store.decisions import redo
 
         return self._write(lambda conn: redo(conn, claim_id, analyst))
+
+    def grade(
+        self, claim_id: str, changes: Mapping[Axis, str | None], analyst: str
+    ) -> Future[list[GradeOutcome]]:
+        """Grade the claim's credibility and/or its outlet's reliability, one transaction."""
+        from claimcheck.store.grades import grade_from_claim
+
+        return self._write(lambda conn: grade_from_claim(conn, claim_id, changes, analyst))
 
     def add_claim(self, document_id: str, start: int, end: int, analyst: str) -> Future[Claim]:
         """Add text[start:end] of a document version as a hand-made claim."""

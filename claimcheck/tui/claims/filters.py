@@ -9,6 +9,8 @@ from typing import Any
 from claimcheck.models import Status
 from claimcheck.store.listing import ClaimRow
 
+UNGRADED = "-"
+"""The filter value for a claim not graded on that axis."""
 STATUS_ORDER = {Status.disputed: 0, Status.unverified: 1, Status.confirmed: 2}
 SORT_KEYS: dict[str, tuple[str, Callable[[ClaimRow], Any]]] = {
     "status": ("status", lambda r: STATUS_ORDER[r.status]),
@@ -37,6 +39,10 @@ class Filters:
     include_dismissed: bool = False
     analyst: str | None = None
     disagreements_only: bool = False
+    reliability: str | None = None
+    """A source reliability grade A–F, or UNGRADED; None: any."""
+    credibility: str | None = None
+    """A credibility grade 1–6, or UNGRADED; None: any."""
 
     def in_scope(self, row: ClaimRow) -> bool:
         """Whether a claim is in the list's scope (its role and dismissal)."""
@@ -58,7 +64,15 @@ class Filters:
             return False
         if self.disagreements_only and not row.disagreement:
             return False
+        if not self.grades_match(row):
+            return False
         return not self.search or self.search.lower() in row.text.lower()
+
+    def grades_match(self, row: ClaimRow) -> bool:
+        """Whether the claim has the source reliability and credibility asked for, if any."""
+        reliability = row.reliability or UNGRADED
+        credibility = str(row.credibility) if row.credibility else UNGRADED
+        return self.reliability in (None, reliability) and self.credibility in (None, credibility)
 
     @property
     def narrowed(self) -> bool:
@@ -80,6 +94,9 @@ class Filters:
             parts.append(self.status.value)
         if self.document_id is not None:
             parts.append(f"in {documents.get(self.document_id, self.document_id)}")
+        for axis, value in (("source", self.reliability), ("credibility", self.credibility)):
+            if value is not None:
+                parts.append(f"{axis} {'not graded' if value == UNGRADED else value}")
         if self.conflicts_only:
             parts.append("with conflicts")
         if self.search:

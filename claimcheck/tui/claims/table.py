@@ -75,6 +75,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         Binding("u", "decide('unverified')", "Unverify", id="claims.unverify"),
         Binding("n", "note", "Note", id="claims.note"),
         Binding("x", "dismiss", "Dismiss", id="claims.dismiss"),
+        Binding("g", "grade", "Grade", id="claims.grade"),
         Binding("z", "undo", "Undo", id="claims.undo"),
         Binding("Z", "redo", "Redo", show=False, id="claims.redo"),
         Binding("enter", "open", "Evidence", id="claims.open"),
@@ -127,6 +128,9 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     class NoteRequested(ClaimMessage):
         """The analyst wants to add or edit the note of the claim they are looking at."""
+
+    class GradeRequested(ClaimMessage):
+        """The analyst wants to grade the claim they are looking at and its source."""
 
     class DismissRequested(ClaimMessage):
         """The analyst says the highlighted sentence is not a claim."""
@@ -330,6 +334,9 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     def action_note(self) -> None:
         self._about_looked_at(self.NoteRequested)
+
+    def action_grade(self) -> None:
+        self._about_looked_at(self.GradeRequested)
 
     def action_undo(self) -> None:
         self._about_looked_at(self.UndoRequested)

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
 from claimcheck.extract.labels import date_lines, figure_lines, source_label, statement_lines
+from claimcheck.grading import CREDIBILITY, Grade, said
 from claimcheck.models import ClaimView, EvidenceView, LinkAction, Status
 from claimcheck.report.common import origin, strength_heading, verdicts
 from claimcheck.tui.badges import evidence_badge, status_badge
@@ -173,6 +174,7 @@ class DetailPane(VerticalScroll):
         Binding("c", "decide('confirmed')", "Confirm", id="detail.confirm"),
         Binding("d", "decide('disputed')", "Dispute", id="detail.dispute"),
         Binding("u", "decide('unverified')", "Unverify", id="detail.unverify"),
+        Binding("g", "grade", "Grade", id="detail.grade"),
     ]
 
     class BackRequested(Message):
@@ -185,6 +187,13 @@ class DetailPane(VerticalScroll):
             super().__init__()
             self.claim_id = claim_id
             self.status = status
+
+    class GradeRequested(Message):
+        """The analyst wants to grade the claim the detail shows (None: no claim is shown)."""
+
+        def __init__(self, claim_id: str | None) -> None:
+            super().__init__()
+            self.claim_id = claim_id
 
     claim_id: str | None = None
     """The claim shown."""
@@ -244,6 +253,9 @@ class DetailPane(VerticalScroll):
     def action_decide(self, status: str) -> None:
         self.post_message(self.DecisionRequested(self.claim_id, Status(status)))
 
+    def action_grade(self) -> None:
+        self.post_message(self.GradeRequested(self.claim_id))
+
 
 def _header(claim: ClaimView) -> Text:
     header = Text.assemble(status_badge(claim.status), (f"  {claim.id}", "bold"))
@@ -290,11 +302,30 @@ def _review(claim: ClaimView) -> Text:
         lines.append(f"\nverdicts: {verdicts(claim)}")
         if claim.disagreement:
             lines.append("  ≠ analysts disagree", style="bold magenta")
+    if claim.grade is not None:
+        lines.append_text(_grade(claim.grade))
     if claim.basis:
         lines.append(f"\n{strength_heading(claim)}:", style="bold")
         for b in claim.basis:
             lines.append(f"\n  “{b.text}” — {b.document_title}", style="italic")
     return lines
+
+
+def _grade(grade: Grade) -> Text:
+    """The Admiralty grade with who set each axis, and the credibility claimcheck suggests with
+    how many independent sources corroborate (+) and contradict (−) it."""
+    suggested = grade.suggested_credibility
+    hint = (
+        f"suggested {suggested} {CREDIBILITY[suggested]} (+{len(grade.corroborating_sources)} "
+        f"−{len(grade.contradicting_sources)} sources) · g grades"
+    )
+    if grade.reliability is None and grade.credibility is None:
+        return Text(f"\nnot graded · {hint}", style="dim")
+    line = Text("\ngrade ")
+    line.append(grade.code, style="bold")
+    line.append(f"  source {said(grade.reliability, grade.reliability_by)}")
+    line.append(f" · claim {said(grade.credibility, grade.credibility_by)}")
+    return line.append(f"\n{hint}", style="dim")
 
 
 def _facts(claim: ClaimView) -> Text:

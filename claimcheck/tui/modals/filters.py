@@ -1,5 +1,5 @@
-"""The filter dialog: status, document, conflicts, analyst, disagreement, and the scope
-(reference material's claims, dismissed claims)."""
+"""The filter dialog: status, document, analyst, source reliability and credibility grades,
+conflicts, disagreement, and the scope (reference material's claims, dismissed claims)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,29 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Select
 
+from claimcheck.grading import CREDIBILITY, RELIABILITY
 from claimcheck.models import Status
 from claimcheck.text.shorten import shorten_middle
-from claimcheck.tui.claims.filters import Filters
+from claimcheck.tui.claims.filters import UNGRADED, Filters
 
 ANY_STATUS = "any"
 HINT = "ctrl+s applies · escape cancels (asks first if changed)"
 UNAPPLIED = "Not applied: escape again discards, ctrl+s applies"
 TITLE_WIDTH = 60
+
+
+def _grade_select(axis: str, scale: dict[str, str], current: str | None) -> Select[str]:
+    """A choice of one grade on an axis, or of claims not graded on it."""
+    label = "source" if axis == "reliability" else "credibility"
+    options = [(f"{label} {value} {words}", value) for value, words in scale.items()]
+    options.append((f"{label} not graded", UNGRADED))
+    return Select(
+        options,
+        prompt=f"any {label} grade",
+        value=current or Select.NULL,
+        id=f"filter-{axis}",
+        compact=True,
+    )
 
 
 class FilterScreen(ModalScreen[Filters | None]):
@@ -66,6 +81,10 @@ class FilterScreen(ModalScreen[Filters | None]):
                 id="filter-analyst",
                 compact=True,
             )
+            with Horizontal(id="filter-grades"):
+                yield _grade_select("reliability", RELIABILITY, self.current.reliability)
+                words = {str(k): v for k, v in CREDIBILITY.items()}
+                yield _grade_select("credibility", words, self.current.credibility)
             current = self.current
             ticks: list[tuple[str, bool, str]] = [
                 ("only with conflicts", current.conflicts_only, "filter-conflict"),
@@ -100,7 +119,13 @@ class FilterScreen(ModalScreen[Filters | None]):
             include_dismissed=self._ticked("#filter-dismissed"),
             analyst=analyst if isinstance(analyst, str) else None,
             disagreements_only=self._ticked("#filter-disagree"),
+            reliability=self._picked("#filter-reliability"),
+            credibility=self._picked("#filter-credibility"),
         )
+
+    def _picked(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return value if isinstance(value, str) else None
 
     def _ticked(self, selector: str) -> bool:
         return self.query_one(selector, Checkbox).value
