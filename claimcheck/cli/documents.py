@@ -168,9 +168,12 @@ def source(
     as_json: bool,
 ) -> None:
     """Show a source's metadata (DOCUMENT: id, path or URL) and the corrections made to it, or
-    correct it: each change is recorded as an event and kept for later versions."""
+    correct it: each change is recorded as an event and kept for later versions. A corrected
+    publication date is the document time from then on: the current version's dates are read
+    again against it and the next `check` judges every claim again."""
     from claimcheck.config import resolve_analyst
-    from claimcheck.store.sources import correct_source, source_events
+    from claimcheck.ingest.redate import correct_and_redate
+    from claimcheck.store.sources import source_events
 
     given = {"title": title, "publisher": publisher, "url": url, "published": published}
     changes: dict[str, str | list[str] | None] = {k: v for k, v in given.items() if v is not None}
@@ -179,7 +182,7 @@ def source(
     with database(ctx) as conn:
         doc = _find_document(conn, document)
         if changes:
-            doc = correct_source(conn, doc, changes, resolve_analyst(analyst))
+            doc = correct_and_redate(conn, doc, changes, resolve_analyst(analyst))
         events = source_events(conn, doc.path)
     if as_json:
         shown = doc.model_dump(mode="json", exclude={"text"})

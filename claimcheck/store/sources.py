@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from claimcheck.errors import InputError
-from claimcheck.models import Document, Record
+from claimcheck.models import DateFact, Document, Frames, Record
 from claimcheck.store.connection import write_transaction
 from claimcheck.store.decisions import now
 from claimcheck.store.documents import get_document
@@ -117,3 +118,34 @@ def _checked(name: str, value: str | list[str] | None) -> str | list[str] | None
     if value is not None and name == "url" and not value.startswith(("http://", "https://")):
         raise InputError(f"--url {value!r} is not an http:// or https:// URL")
     return value
+
+
+@dataclass(frozen=True)
+class Redated:
+    """A document version's dates and frames read again: passages by start offset, claims by
+    id."""
+
+    document_id: str
+    passages: dict[int, tuple[list[DateFact], Frames | None]]
+    claims: dict[str, tuple[list[DateFact], Frames | None]]
+
+
+def store_redated(conn: sqlite3.Connection, redated: Redated) -> None:
+    """Store a version's re-read dates and frames and forget what every claim was checked
+    against (another source's time bears on it too), in one transaction: the next `check`
+    judges every claim again."""
+
+    def dumped(dates: list[DateFact], frames: Frames | None) -> tuple[str, str | None]:
+        facts = json.dumps([d.model_dump(mode="json") for d in dates])
+        return facts, frames.model_dump_json() if frames is not None else None
+
+    with write_transaction(conn):
+        conn.executemany(
+            "UPDATE passages SET dates = ?, frames = ? WHERE document_id = ? AND span_start = ?",
+            [(*dumped(*v), redated.document_id, s) for s, v in redated.passages.items()],
+        )
+        conn.executemany(
+            "UPDATE claims SET dates = ?, frames = ? WHERE id = ?",
+            [(*dumped(*v), claim_id) for claim_id, v in redated.claims.items()],
+        )
+        conn.execute("DELETE FROM claim_checks")
