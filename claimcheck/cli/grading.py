@@ -3,12 +3,13 @@ information credibility 1–6 per claim, each recorded as an event."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import click
 
 from claimcheck.cli.claims import ANALYST_HELP, JSON_HELP, named_document
-from claimcheck.cli.main import database, emit_json, main
+from claimcheck.cli.main import F, database, emit_json, main
 from claimcheck.config import resolve_analyst
 
 if TYPE_CHECKING:
@@ -51,12 +52,22 @@ def _echo(outcome: GradeOutcome, as_json: bool) -> None:
     click.echo(outcome.message)
 
 
+def grading_options(function: F) -> F:
+    """GRADE, `--clear`, `--analyst` and `--json`: what both grade commands take."""
+    decorators: list[Callable[[F], F]] = [
+        click.option("--json", "as_json", is_flag=True, help=JSON_HELP),
+        click.option("--analyst", help=ANALYST_HELP),
+        click.option("--clear", is_flag=True, help=CLEAR_HELP),
+        click.argument("value", metavar="[GRADE]", required=False),
+    ]
+    for decorate in decorators:
+        function = decorate(function)
+    return function
+
+
 @grade.command("source")
 @click.argument("source")
-@click.argument("value", metavar="GRADE", required=False)
-@click.option("--clear", is_flag=True, help=CLEAR_HELP)
-@click.option("--analyst", help=ANALYST_HELP)
-@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@grading_options
 @click.pass_context
 def grade_source(
     ctx: click.Context,
@@ -85,28 +96,26 @@ def grade_source(
 
 
 def _outlet(conn: sqlite3.Connection, given: str) -> tuple[SubjectKind, str]:
-    """The outlet `given` names: a document's publisher (else the document, by path), or a
-    publisher of some current document."""
+    """The outlet `given` names: a publisher of some current document (first, so a short name
+    is never read as a document id prefix), else a document's publisher, else the document."""
     from claimcheck.errors import NotFoundError
     from claimcheck.grading import outlet_name
     from claimcheck.store.grades import find_publisher
 
     try:
-        document = named_document(conn, given)
-    except NotFoundError as exc:
-        if "ambiguous" in str(exc):
-            raise
         return "publisher", find_publisher(conn, given)
+    except NotFoundError as missing:
+        try:
+            document = named_document(conn, given)
+        except NotFoundError as exc:
+            raise (exc if "ambiguous" in str(exc) else missing) from None
     name = outlet_name(document.publisher)
     return ("publisher", name) if name else ("document", document.path)
 
 
 @grade.command("claim")
 @click.argument("claim_id")
-@click.argument("value", metavar="GRADE", required=False)
-@click.option("--clear", is_flag=True, help=CLEAR_HELP)
-@click.option("--analyst", help=ANALYST_HELP)
-@click.option("--json", "as_json", is_flag=True, help=JSON_HELP)
+@grading_options
 @click.pass_context
 def grade_claim(
     ctx: click.Context,

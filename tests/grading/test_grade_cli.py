@@ -25,7 +25,7 @@ RIVAL = (
 )
 
 
-def _run(db: Path, *args: str) -> str:
+def run_ok(db: Path, *args: str) -> str:
     result = CliRunner().invoke(main, ["--db", str(db), *args])
     assert result.exit_code == 0, result.stderr
     return result.stdout
@@ -45,13 +45,13 @@ def corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
     db, flood, rival = tmp_path / "db.sqlite", tmp_path / "flood.txt", tmp_path / "rival.txt"
     flood.write_text(FLOOD, encoding="utf-8")
     rival.write_text(RIVAL, encoding="utf-8")
-    _run(db, "ingest", str(flood), str(rival))
-    _run(db, "source", str(flood), "--publisher", "The Valley Courier")
+    run_ok(db, "ingest", str(flood), str(rival))
+    run_ok(db, "source", str(flood), "--publisher", "The Valley Courier")
     return db, flood, rival
 
 
 def _claim(db: Path, path: Path) -> dict[str, object]:
-    found = json.loads(_run(db, "claims", "--document", str(path), "--json"))
+    found = json.loads(run_ok(db, "claims", "--document", str(path), "--json"))
     assert len(found) == 1
     claim: dict[str, object] = found[0]
     return claim
@@ -59,22 +59,22 @@ def _claim(db: Path, path: Path) -> dict[str, object]:
 
 def test_grades_are_events_with_who_when_old_and_new(corpus: tuple[Path, Path, Path]) -> None:
     db, flood, rival = corpus
-    said = _run(db, "grade", "source", "the valley  courier", "b", "--analyst", "ana")
+    said = run_ok(db, "grade", "source", "the valley  courier", "b", "--analyst", "ana")
     assert said.strip() == (
         "#1 reliability of publisher 'The Valley Courier': not graded → B (usually reliable) by ana"
     )
     # a document with a publisher stands for it; the same grade again records nothing
-    again = _run(db, "grade", "source", str(flood), "B", "--analyst", "bo")
+    again = run_ok(db, "grade", "source", str(flood), "B", "--analyst", "bo")
     assert again.startswith("no change")
-    _run(db, "grade", "source", str(flood), "C", "--analyst", "bo")
+    run_ok(db, "grade", "source", str(flood), "C", "--analyst", "bo")
     # a document without a publisher is graded by itself
-    out = json.loads(_run(db, "grade", "source", str(rival), "E", "--json", "--analyst", "bo"))
+    out = json.loads(run_ok(db, "grade", "source", str(rival), "E", "--json", "--analyst", "bo"))
     assert (out["subject_kind"], out["subject"], out["recorded"]) == ("document", str(rival), True)
     claim_id = str(_claim(db, flood)["id"])
-    _run(db, "grade", "claim", claim_id[:6], "2", "--analyst", "ana")
-    cleared = json.loads(_run(db, "grade", "claim", claim_id, "--clear", "--json"))
+    run_ok(db, "grade", "claim", claim_id[:6], "2", "--analyst", "ana")
+    cleared = json.loads(run_ok(db, "grade", "claim", claim_id, "--clear", "--json"))
     assert cleared["event"]["from_grade"] == "2" and cleared["event"]["to_grade"] is None
-    _run(db, "grade", "claim", claim_id, "3", "--analyst", "ana")
+    run_ok(db, "grade", "claim", claim_id, "3", "--analyst", "ana")
     grade = _claim(db, flood)["grade"]
     assert isinstance(grade, dict)
     assert (grade["reliability"], grade["reliability_by"]) == ("C", "bo")
@@ -88,7 +88,7 @@ def test_grades_are_events_with_who_when_old_and_new(corpus: tuple[Path, Path, P
         ("credibility", None, "3", "ana"),
     ]  # fmt: skip
     assert all(g["at"] for g in grade["history"])
-    detail = _run(db, "show", claim_id)
+    detail = run_ok(db, "show", claim_id)
     assert "grade      C3   source C (fairly reliable) by bo" in detail
     assert "claim 3 (possibly true) by ana" in detail
     assert "suggested  6 (cannot be judged: not checked yet)" in detail
@@ -97,7 +97,7 @@ def test_grades_are_events_with_who_when_old_and_new(corpus: tuple[Path, Path, P
 
 def test_grade_rows_are_append_only(corpus: tuple[Path, Path, Path]) -> None:
     db, flood, _ = corpus
-    _run(db, "grade", "source", str(flood), "A")
+    run_ok(db, "grade", "source", str(flood), "A")
     conn = connect(db)
     try:
         for sql in ("UPDATE grades SET to_grade = 'F'", "DELETE FROM grades"):
@@ -122,11 +122,11 @@ def test_bad_input_is_one_line_and_records_nothing(corpus: tuple[Path, Path, Pat
 
 def test_claims_filter_by_either_axis(corpus: tuple[Path, Path, Path]) -> None:
     db, flood, rival = corpus
-    _run(db, "grade", "source", "The Valley Courier", "A")
-    _run(db, "grade", "claim", str(_claim(db, rival)["id"]), "5")
+    run_ok(db, "grade", "source", "The Valley Courier", "A")
+    run_ok(db, "grade", "claim", str(_claim(db, rival)["id"]), "5")
 
     def listed(*options: str) -> list[str]:
-        return [c["document_path"] for c in json.loads(_run(db, "claims", "--json", *options))]
+        return [c["document_path"] for c in json.loads(run_ok(db, "claims", "--json", *options))]
 
     assert listed("--reliability", "a") == [str(flood)]
     assert listed("--reliability", "none") == [str(rival)]
@@ -134,7 +134,7 @@ def test_claims_filter_by_either_axis(corpus: tuple[Path, Path, Path]) -> None:
     assert listed("--credibility", "5") == [str(rival)]
     assert listed("--credibility", "none") == [str(flood)]
     assert listed("--reliability", "A", "--credibility", "5") == []
-    assert "1 claims" in _run(db, "claims", "--credibility", "5")
+    assert "1 claims" in run_ok(db, "claims", "--credibility", "5")
 
 
 def test_grades_survive_reingest_and_recheck_and_suggestion_counts_sources(
@@ -142,18 +142,18 @@ def test_grades_survive_reingest_and_recheck_and_suggestion_counts_sources(
 ) -> None:
     db, flood, rival = corpus
     claim_id = str(_claim(db, flood)["id"])
-    _run(db, "grade", "source", str(flood), "B", "--analyst", "ana")
-    _run(db, "grade", "source", str(rival), "D", "--analyst", "ana")
-    _run(db, "grade", "claim", claim_id, "2", "--analyst", "ana")
+    run_ok(db, "grade", "source", str(flood), "B", "--analyst", "ana")
+    run_ok(db, "grade", "source", str(rival), "D", "--analyst", "ana")
+    run_ok(db, "grade", "claim", claim_id, "2", "--analyst", "ana")
     conn = connect(db)
     try:
         check(conn, db, CheckConfig(model="fake-bow"), make_embedder=BagOfWordsEmbedder)
         flood.write_text(FLOOD + "\nA bridge reopened on 6 March 2024, officials said.\n")
-        _run(db, "ingest", str(flood), str(rival))
+        run_ok(db, "ingest", str(flood), str(rival))
         check(conn, db, CheckConfig(model="fake-bow"), make_embedder=BagOfWordsEmbedder)
     finally:
         conn.close()
-    claims = json.loads(_run(db, "claims", "--json"))
+    claims = json.loads(run_ok(db, "claims", "--json"))
     kept = next(c for c in claims if c["id"] == claim_id)
     assert kept["document_version"] == 2
     assert (kept["grade"]["reliability"], kept["grade"]["credibility"]) == ("B", 2)

@@ -6,12 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from claimcheck.check import CheckConfig, check
-from claimcheck.cli import main
 from claimcheck.store import connect
 from tests.fakes import BagOfWordsEmbedder
+from tests.grading.test_grade_cli import run_ok
 
 UNDATED = (
     "Harwood update\n\nThe county said on Thursday that 17 roads remained closed after the flood.\n"
@@ -20,12 +18,6 @@ DATED = (
     "Harwood roads\n\nOn 7 March 2024 the state said that 12 roads remained closed after the "
     "flood.\n"
 )
-
-
-def _run(db: Path, *args: str) -> str:
-    result = CliRunner().invoke(main, ["--db", str(db), *args])
-    assert result.exit_code == 0, result.stderr
-    return result.stdout
 
 
 def _checked(db: Path) -> int:
@@ -42,21 +34,21 @@ def test_a_corrected_date_redates_the_version_and_the_next_check_uses_it(tmp_pat
     db, undated, dated = tmp_path / "db.sqlite", tmp_path / "a.txt", tmp_path / "b.txt"
     undated.write_text(UNDATED, encoding="utf-8")
     dated.write_text(DATED, encoding="utf-8")
-    _run(db, "ingest", str(undated), str(dated))
+    run_ok(db, "ingest", str(undated), str(dated))
     assert _checked(db) == 2 and _checked(db) == 0  # nothing changed: nothing checked again
-    claim = json.loads(_run(db, "claims", "--document", str(undated), "--json"))[0]
+    claim = json.loads(run_ok(db, "claims", "--document", str(undated), "--json"))[0]
     assert claim["dates"][0]["value"] is None  # "Thursday" of an undated article
     assert claim["evidence"][0]["reason"] == "figure: 17 roads (undated) vs 12 roads (7 Mar 2024)"
-    _run(db, "grade", "claim", claim["id"], "3")
-    _run(db, "source", str(undated), "--published", "2024-03-08", "--analyst", "ana")
-    claim = json.loads(_run(db, "claims", "--document", str(undated), "--json"))[0]
+    run_ok(db, "grade", "claim", claim["id"], "3")
+    run_ok(db, "source", str(undated), "--published", "2024-03-08", "--analyst", "ana")
+    claim = json.loads(run_ok(db, "claims", "--document", str(undated), "--json"))[0]
     assert claim["document_published"] == "2024-03-08"
     assert (claim["dates"][0]["value"], claim["dates"][0]["precision"]) == ("2024-03-07", "day")
     as_of = claim["frames"]["figures"][0]["as_of"]
     assert (as_of["earliest"], as_of["source"]) == ("2024-03-07", "spoken")
-    assert "published  2024-03-08" in _run(db, "show", claim["id"])
+    assert "published  2024-03-08" in run_ok(db, "show", claim["id"])
     assert _checked(db) == 2  # every claim is judged again against the corrected time
-    after = json.loads(_run(db, "claims", "--document", str(undated), "--json"))[0]
+    after = json.loads(run_ok(db, "claims", "--document", str(undated), "--json"))[0]
     assert (
         after["evidence"][0]["reason"] == "figure: 17 roads (7 Mar 2024) vs 12 roads (7 Mar 2024)"
     )
@@ -72,5 +64,5 @@ def test_a_corrected_date_redates_the_version_and_the_next_check_uses_it(tmp_pat
         conn.close()
     assert json.loads(passage_dates)[0]["value"] == "2024-03-07"
     # the same date again records an event but re-reads nothing and checks nothing again
-    _run(db, "source", str(undated), "--publisher", "Harwood County")
+    run_ok(db, "source", str(undated), "--publisher", "Harwood County")
     assert _checked(db) == 0

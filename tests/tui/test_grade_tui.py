@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -118,24 +119,18 @@ def test_the_filter_dialog_filters_by_either_grade(triage_db: Path) -> None:
     assert counts["credibility 5"] == 1 and counts["caption"] == 1
 
 
-def test_grade_dialog_looks(fixed_db: Path, snap_compare: SnapCompare) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=["80x24", "160x50"])
+def test_grade_dialog_looks(
+    fixed_db: Path, snap_compare: SnapCompare, size: tuple[int, int]
+) -> None:
     async def open_grade(pilot: Pilot[None]) -> None:
         await ready(pilot)
         await pilot.press("g")
         app = pilot.app
         await until(pilot, lambda: isinstance(app.screen, GradeScreen), "the grade dialog")
         await pilot.press("c", "3")
-        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GradeScreen)
+        await until(pilot, lambda: screen.chosen()["reliability"] == "C", "C chosen")
 
-    assert snap_compare(app_on(fixed_db), terminal_size=(80, 24), run_before=open_grade)
-
-
-def test_grade_dialog_looks_wide(fixed_db: Path, snap_compare: SnapCompare) -> None:
-    async def open_grade(pilot: Pilot[None]) -> None:
-        await ready(pilot)
-        await pilot.press("g")
-        app = pilot.app
-        await until(pilot, lambda: isinstance(app.screen, GradeScreen), "the grade dialog")
-        await pilot.pause()
-
-    assert snap_compare(app_on(fixed_db), terminal_size=(160, 50), run_before=open_grade)
+    assert snap_compare(app_on(fixed_db), terminal_size=size, run_before=open_grade)

@@ -27,19 +27,12 @@ Changes = dict[Axis, str | None]
 """The axes the analyst changed and their new grades (None: cleared)."""
 
 
-def _letter_keys() -> list[Binding]:
+def _pick_keys(axis: Axis, keys: str, label: str) -> list[Binding]:
+    """One key per grade of an axis (a–f for A–F, 1–6), each choosing it."""
     return [
-        Binding(key, f"pick('reliability', '{key.upper()}')", f"Source {key.upper()}", show=False,
-                id=f"grade.reliability-{key}")
-        for key in "abcdef"
-    ]  # fmt: skip
-
-
-def _digit_keys() -> list[Binding]:
-    return [
-        Binding(key, f"pick('credibility', '{key}')", f"Credibility {key}", show=False,
-                id=f"grade.credibility-{key}")
-        for key in "123456"
+        Binding(key, f"pick('{axis}', '{key.upper()}')", f"{label} {key.upper()}", show=False,
+                id=f"grade.{axis}-{key}")
+        for key in keys
     ]  # fmt: skip
 
 
@@ -49,8 +42,8 @@ class GradeScreen(ModalScreen[Changes | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save grade", id="grade.save"),
         Binding("escape", "cancel", "Cancel", id="grade.cancel"),
-        *_letter_keys(),
-        *_digit_keys(),
+        *_pick_keys("reliability", "abcdef", "Source"),
+        *_pick_keys("credibility", "123456", "Credibility"),
     ]
 
     def __init__(self, claim_text: str, grade: Grade) -> None:
