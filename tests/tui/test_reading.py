@@ -22,7 +22,8 @@ from claimcheck.tui.detail.context import EvidenceContext
 from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
 from claimcheck.tui.modals.filters import FilterScreen
 from claimcheck.tui.modals.help import HelpScreen
-from tests.tui.test_review_tui import RecordingApp, drive, settle
+from tests.tui.test_review_tui import RecordingApp, drive
+from tests.tui.test_triage import settle
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:

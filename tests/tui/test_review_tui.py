@@ -30,6 +30,7 @@ from claimcheck.tui.modals.filters import FilterScreen
 from claimcheck.tui.modals.help import HelpScreen
 from claimcheck.tui.modals.note import NoteScreen
 from tests.conftest import SEEDS
+from tests.tui.test_triage import settle
 
 
 class RecordingApp(ClaimcheckApp):
@@ -72,17 +73,6 @@ def drive(
         return app
 
     return asyncio.run(main())
-
-
-async def settle(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
-    """Wait until no worker runs and the detail shows the highlighted claim (never a sleep)."""
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.05)
-        busy = any(worker.is_running for worker in app.workers)
-        if not busy and app.claims.table.current_id in (app.detail_id, None):
-            return
-    raise AssertionError("the app did not settle")
 
 
 def listed(app: ClaimcheckApp) -> list[str]:

@@ -52,8 +52,15 @@ def listed(app: ClaimcheckApp) -> list[str]:
 
 
 async def settle(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until no worker runs and the detail shows the highlighted claim: polled, never a
+    fixed pause, so a busy machine only makes it slower (10 s at most)."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        busy = any(worker.is_running for worker in app.workers)
+        if not busy and app.claims.table.current_id in (app.detail_id, None):
+            return
+    raise AssertionError("the app did not settle")
 
 
 def test_a_decision_is_saved_at_once_with_the_analyst_and_the_cursor_advances(
@@ -180,8 +187,7 @@ def test_the_detail_follows_the_cursor_through_search_and_sort(triage_db: Path) 
     shown: list[tuple[str | None, str | None]] = []
 
     async def rest(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
-        await pilot.pause(0.2)  # past the 60 ms the cursor must rest before the detail loads
-        await settle(app, pilot)
+        await settle(app, pilot)  # the detail loads once the cursor has rested: wait for it
         shown.append((app.claims.table.current_id, app.detail_id))
 
     async def scenario(app: ClaimcheckApp, pilot: Pilot[None]) -> None:
