@@ -18,6 +18,7 @@ from claimcheck.extract.labels import (
 from claimcheck.grading import said
 from claimcheck.models import ClaimView, ConflictView, Document, EvidenceView
 from claimcheck.report.common import origin, strength_heading, verdicts
+from claimcheck.store.differing import group_conflicts
 from claimcheck.store.sources import SourceEvent
 from claimcheck.store.summary import Summary
 from claimcheck.text.context import in_context
@@ -241,20 +242,23 @@ def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
         return "no conflicts (run `claimcheck check` after ingesting other sources)"
     lines: list[str] = []
     claim_id = None
-    group = None
-    for c in conflicts:
+    for group in group_conflicts(conflicts):
+        c = group.first
         if c.claim_id != claim_id:
-            claim_id, group = c.claim_id, None
+            claim_id = c.claim_id
             lines += ["", f"{c.claim_id}  {c.claim_text}", f"  in {c.claim_document_path}"]
-        if c.group != group:
-            group = c.group
-            lines.append(f"  [{c.kind}] {c.reason}")
-        lines.append(
-            f"      {c.evidence_document_path} [{c.evidence_span.start}–{c.evidence_span.end}]"
-        )
-        lines += textwrap.wrap(
-            c.evidence_text, 96, initial_indent="        “", subsequent_indent="         "
-        )
+        sources = len(group.sources)
+        many = f"  ({sources} sources)" if sources > 1 else ""
+        lines.append(f"  [{c.kind}] {c.reason}{many}")
+        for passage in group.passages:
+            span = passage.evidence_span
+            lines.append(f"      {passage.evidence_document_path} [{span.start}–{span.end}]")
+            lines += textwrap.wrap(
+                passage.evidence_text,
+                96,
+                initial_indent="        “",
+                subsequent_indent="         ",
+            )
     claims = len({c.claim_id for c in conflicts})
     lines.append("")
     lines.append(f"{len(conflicts)} conflicting passages on {claims} claims")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimcheck.extract.labels import date_lines, figure_lines, statement_lines
-from claimcheck.models import ClaimView
+from claimcheck.models import ClaimView, ConflictView, EvidenceView
 
 CONTEXT = 240
 """Characters of source text shown either side of a quoted span."""
@@ -95,3 +95,18 @@ def verdicts(claim: ClaimView) -> str:
 def strength_heading(claim: ClaimView) -> str:
     """'confirmed on the strength of' for a status decision resting on accepted passages."""
     return f"{claim.status.value.capitalize()} on the strength of"
+
+
+def evidence_of(claim: ClaimView | None, conflict: ConflictView) -> EvidenceView | None:
+    """The claim's evidence row for a conflicting passage (the same document and span)."""
+    if claim is None:
+        return None
+    return next(
+        (
+            e
+            for e in claim.evidence
+            if e.document_id == conflict.evidence_document_id
+            and e.span.start == conflict.evidence_span.start
+        ),
+        None,
+    )

@@ -14,7 +14,7 @@ from html import escape
 from importlib import resources
 
 from claimcheck.grading import Grade
-from claimcheck.models import BasisPassage, ClaimView, ConflictView, EvidenceView
+from claimcheck.models import BasisPassage, ClaimView, EvidenceView
 from claimcheck.report.build import ReportInput
 from claimcheck.report.common import (
     CONTEXT,
@@ -28,6 +28,7 @@ from claimcheck.report.common import (
     strength_heading,
     verdicts,
 )
+from claimcheck.report.htmlconflicts import conflict_sections, passage_anchor, where
 from claimcheck.report.model import Report
 from claimcheck.text.context import in_context
 
@@ -128,70 +129,6 @@ def _review_summary(report: Report) -> str:
     return '<ul class="review">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def _where(path: str, start: int, end: int) -> str:
-    return f'<div class="muted mono">{escape(path)} [{start}–{end}]</div>'
-
-
-def _conflict_rows(group: list[ConflictView], claim: ClaimView | None) -> str:
-    """One claim's conflicting passages: the claim (status, note) once, then each passage; a
-    <tbody> of its own, so narrow screens stack it as one card."""
-    first = group[0]
-    status = claim.status.value if claim else "unverified"
-    note = f'<div class="note">note: {escape(claim.note)}</div>' if claim and claim.note else ""
-    claim_cell = (
-        f'<td rowspan="{len(group)}" class="c-claim" data-label="claim">'
-        f'<span class="badge {status}">{status}</span> <a href="#{escape(first.claim_id)}">'
-        f"{escape(first.claim_id)}</a><div>{escape(first.claim_text)}</div>{note}"
-        f"{_where(first.claim_document_path, first.claim_span.start, first.claim_span.end)}</td>"
-    )
-    rows = []
-    for i, c in enumerate(group):
-        css = "update" if c.kind == "update" else "conflict"
-        rows.append(
-            f'<tr class="{css}">{claim_cell if i == 0 else ""}'
-            f'<td class="stance-{"update" if c.kind == "update" else "contradicts"}" '
-            f'data-label="kind">{escape(c.kind)}</td>'
-            f'<td data-label="reason">{escape(c.reason)}</td>'
-            f'<td class="c-other" data-label="other source says">{escape(c.evidence_text)}'
-            f"{_where(c.evidence_document_path, c.evidence_span.start, c.evidence_span.end)}"
-            "</td></tr>"
-        )
-    return f"<tbody>{''.join(rows)}</tbody>"
-
-
-def _conflict_table(
-    section: str, title: str, found: list[ConflictView], claims: dict[str, ClaimView], empty: str
-) -> str:
-    if not found:
-        return f'<section id="{section}"><h2>{title}</h2><p>{empty}</p></section>'
-    groups: dict[str, list[ConflictView]] = {}
-    for conflict in found:
-        groups.setdefault(conflict.claim_id, []).append(conflict)
-    rows = "".join(_conflict_rows(group, claims.get(key)) for key, group in groups.items())
-    return (
-        f'<section id="{section}"><h2>{title}</h2><table class="conflicts {section}"><colgroup>'
-        '<col class="c-claim"><col class="c-kind"><col class="c-reason"><col></colgroup><thead><tr>'
-        "<th>claim</th><th>kind</th><th>reason</th><th>other source says</th></tr></thead>"
-        f"{rows}</table></section>"
-    )
-
-
-def _conflicts(report: Report) -> str:
-    """Contradictions first, then updates (a later count or date) in a section of their own."""
-    claims = {c.id: c for c in report.claims}
-    contradictions = [c for c in report.conflicts if c.kind != "update"]
-    updates = [c for c in report.conflicts if c.kind == "update"]
-    return _conflict_table(
-        "conflicts", "Conflicts", contradictions, claims, "No other source contradicts a claim."
-    ) + _conflict_table(
-        "updates",
-        "Updates (a later count or date)",
-        updates,
-        claims,
-        "No other source updates a claim.",
-    )
-
-
 def _contents(report: Report) -> str:
     """Links to every section, so the claims are one tap away however long the report is."""
     contradictions = sum(c.kind != "update" for c in report.conflicts)
@@ -217,16 +154,17 @@ def _quote(text: str | None, e: ClaimView | EvidenceView | BasisPassage, css: st
     )
 
 
-def _evidence_table(evidence: list[EvidenceView], texts: dict[str, str]) -> str:
+def _evidence_table(claim_id: str, evidence: list[EvidenceView], texts: dict[str, str]) -> str:
     rows = []
     for e in evidence:
         stance = e.label
         css = "rejected" if e.link == "rejected" else "conflict" if e.is_conflict else ""
         rows.append(
-            f'<tr class="{css}"><td class="stance-{stance}">{stance}</td>'
+            f'<tr class="{css}" id="{escape(passage_anchor(claim_id, e.passage_id))}">'
+            f'<td class="stance-{stance}">{stance}</td>'
             f"<td>{escape(e.review) or '—'}</td><td>{e.score:.2f}</td>"
             f"<td>{escape(e.reason)}</td><td>{escape(e.document_title)}"
-            f"{_where(e.document_path, e.span.start, e.span.end)}"
+            f"{where(e.document_path, e.span.start, e.span.end)}"
             f"{_quote(texts.get(e.document_id), e, 'evidence')}</td></tr>"
         )
     return (
@@ -244,13 +182,13 @@ def _evidence(claim: ClaimView, texts: dict[str, str]) -> str:
     for e in claim.evidence:
         folded = e.label == "related" and e.link is None
         (related if folded else decisive).append(e)
-    shown = _evidence_table(decisive, texts) if decisive else ""
+    shown = _evidence_table(claim.id, decisive, texts) if decisive else ""
     if not related:
         return shown
     return (
         f"{shown}<details><summary>{len(related)} related passage"
         f"{'' if len(related) == 1 else 's'} (neither supports nor contradicts)</summary>"
-        f"{_evidence_table(related, texts)}</details>"
+        f"{_evidence_table(claim.id, related, texts)}</details>"
     )
 
 
@@ -314,7 +252,7 @@ def _basis(claim: ClaimView, texts: dict[str, str]) -> str:
     if not claim.basis:
         return ""
     items = "".join(
-        f"<li>{escape(b.document_title)}{_where(b.document_path, b.span.start, b.span.end)}"
+        f"<li>{escape(b.document_title)}{where(b.document_path, b.span.start, b.span.end)}"
         f"{_quote(texts.get(b.document_id), b, 'evidence')}</li>"
         for b in claim.basis
     )
@@ -416,7 +354,7 @@ def render_html(data: ReportInput) -> str:
         f"{escape(models.claimcheck)} · embedding: "
         f"{escape(', '.join(models.embedding_models) or 'none')} · stance: "
         f"{escape(', '.join(models.stance_models) or 'none')}</p></header>"
-        f"{_contents(report)}{_summary(report)}{_conflicts(report)}"
+        f"{_contents(report)}{_summary(report)}{conflict_sections(report)}"
         f'<section id="claims"><h2>Claims</h2>{_filters(report)}{claims}</section>'
         f"{_provenance(report)}<script>{js}</script></body></html>\n"
     )

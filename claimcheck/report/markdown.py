@@ -16,6 +16,7 @@ from claimcheck.report.common import (
     badges,
     counts,
     dates,
+    evidence_of,
     figures,
     origin,
     published_by,
@@ -24,6 +25,7 @@ from claimcheck.report.common import (
     verdicts,
 )
 from claimcheck.report.model import Report
+from claimcheck.store.differing import ConflictGroup, group_conflicts
 from claimcheck.text.context import in_context
 
 _INLINE_SYNTAX = re.compile(r"([\\`*_\[\]#|~])")
@@ -89,21 +91,48 @@ def _review_summary(report: Report) -> list[str]:
     return lines
 
 
-def _conflicts(found: list[ConflictView]) -> list[str]:
-    lines = ["## Conflicts", ""]
-    if not found:
-        return [*lines, "No other source contradicts or updates a claim.", ""]
-    rows = [
-        [
-            f"[{c.claim_id}](#{c.claim_id})",
-            c.kind,
-            escape(c.reason),
-            escape(c.evidence_document_path.rsplit("/", 1)[-1]),
-            escape(c.evidence_text),
-        ]
-        for c in found
+def _passage(c: ConflictView, claim: ClaimView | None, reason: str) -> str:
+    """'e03.md, passage 12 [234–388]: “…”' and, when it words the conflict otherwise than its
+    group, its own reason."""
+    evidence = evidence_of(claim, c)
+    name = escape(c.evidence_document_path.rsplit("/", 1)[-1])
+    passage = f", passage {evidence.passage_id}" if evidence else ""
+    own = f" ({escape(c.reason)})" if c.reason != reason else ""
+    span = c.evidence_span
+    return f"**{name}**{passage} [{span.start}–{span.end}]: “{escape(c.evidence_text)}”{own}"
+
+
+def _group_row(group: ConflictGroup, claim: ClaimView | None) -> list[str]:
+    """One differing value: the claim with its status and note, and every source reporting it."""
+    first = group.first
+    status = claim.status.value if claim else "unverified"
+    note = f"; note: {escape(claim.note)}" if claim and claim.note else ""
+    passages = [_passage(c, claim, first.reason) for c in group.passages]
+    if len(passages) > 1:
+        sources = len(group.sources)
+        passages.insert(0, f"{len(passages)} passages in {sources} source{'s' * (sources > 1)}:")
+    return [
+        f"[{first.claim_id}](#{first.claim_id})",
+        status + note,
+        first.kind,
+        escape(first.reason),
+        "<br>".join(passages),
     ]
-    return [*lines, *_table(["claim", "kind", "reason", "source", "passage"], rows), ""]
+
+
+def _conflicts(report: Report) -> list[str]:
+    """Contradictions, then updates (a later count or date): a row per differing value."""
+    claims = {c.id: c for c in report.claims}
+    lines: list[str] = []
+    headers = ["claim", "status", "kind", "reason", "other sources say"]
+    for title, updates, empty in (
+        ("Conflicts", False, "No other source contradicts a claim."),
+        ("Updates (a later count or date)", True, "No other source updates a claim."),
+    ):
+        found = [c for c in report.conflicts if (c.kind == "update") == updates]
+        rows = [_group_row(g, claims.get(g.first.claim_id)) for g in group_conflicts(found)]
+        lines += [f"## {title}", "", *(_table(headers, rows) if rows else [empty]), ""]
+    return lines
 
 
 def _evidence(evidence: list[EvidenceView]) -> list[str]:
@@ -248,7 +277,7 @@ def render_markdown(data: ReportInput) -> str:
         ),
         "",
         *_summary(report),
-        *_conflicts(report.conflicts),
+        *_conflicts(report),
         "## Claims",
         "",
     ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import Literal
 
 from claimcheck.models import ClaimView, ConflictView, EvidenceView, Scope
 from claimcheck.store.connection import write_transaction
+from claimcheck.store.differing import group_label
 from claimcheck.store.documents import document_texts
 from claimcheck.store.links import CONFLICT, STANCE, claim_evidence
 from claimcheck.store.scope import scope_filter
@@ -143,15 +143,6 @@ def evidence_for(
     return found
 
 
-_DETAIL = re.compile(r"\s*\([^()]*\)\s*$")
-
-
-def _group(reason: str) -> str:
-    """Evidence stating the same other side of a conflict ('vs 12,000 troops') groups together."""
-    other = reason.split(" vs ", 1)[-1] if " vs " in reason else reason.split("→")[-1]
-    return _DETAIL.sub("", " ".join(other.split())).strip()
-
-
 def conflicts(conn: sqlite3.Connection, scope: Scope | None = None) -> list[ConflictView]:
     """Every claim in scope with contradicting or updating evidence, both sides anchored."""
     where, params = scope_filter(scope)
@@ -186,7 +177,7 @@ def conflicts(conn: sqlite3.Connection, scope: Scope | None = None) -> list[Conf
             kind=r["kind"],
             reason=_conflict_reason(r["reason"], r["analyst_stance"], r["link_analyst"]),
             score=r["score"],
-            group=f"{r['kind']}: {_group(r['reason'])}",
+            group=group_label(r["kind"], r["reason"], r["claim_text"], r["passage_text"]),
         )
         for r in rows
     ]
@@ -246,7 +237,9 @@ def conflicts_in(views: Sequence[ClaimView], current: set[str]) -> list[Conflict
                 "" if e.suggested_stance is None else e.reason, e.analyst_stance, e.link_analyst
             ),
             score=e.score,
-            group=f"{_kind(e)}: {_group('' if e.suggested_stance is None else e.reason)}",
+            group=group_label(
+                _kind(e), "" if e.suggested_stance is None else e.reason, claim.text, e.text
+            ),
         )
         for claim, e in found
     ]
