@@ -99,6 +99,17 @@ class ClaimcheckApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.screen.set_class(event.size.width < NARROW, "narrow")
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Reading the detail (stacked layout: it takes the whole height) or the list."""
+        ancestors = event.widget.ancestors_with_self
+        reading = any(isinstance(a, DetailPane) for a in ancestors)
+        if not reading and not any(isinstance(a, ClaimsPane) for a in ancestors):
+            return
+        if reading != self.screen.has_class("reading"):
+            self.screen.set_class(reading, "reading")
+            # focused while out of sight, so not scrolled to: bring it into view once laid out
+            self.call_after_refresh(event.widget.scroll_visible, animate=False)
+
     async def on_unmount(self) -> None:
         await asyncio.to_thread(self.service.close)
 

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from claimcheck.store.listing import ClaimRow
 from claimcheck.tui.claims.filters import SORT_KEYS, Filters, Order, visible
+from claimcheck.tui.claims.preview import ClaimPreview
 from claimcheck.tui.claims.table import ClaimsTable
 
 EMPTY_DATABASE = (
@@ -69,6 +70,7 @@ class ClaimsPane(Vertical):
         yield Static("", id="caption")
         yield ClaimsTable(id="claims")
         yield Static("", id="empty")
+        yield ClaimPreview(id="preview")
 
     @property
     def table(self) -> ClaimsTable:
@@ -133,6 +135,18 @@ class ClaimsPane(Vertical):
             self.render_rows(self.table.current_id, by_analyst=False)
         else:
             self.table.update_row(row)
+        self._preview()
+
+    def _preview(self) -> None:
+        """Show the highlighted claim whole (the narrow layout's preview)."""
+        table = self.table
+        self.query_one(ClaimPreview).show_row(table.rows[table.cursor_row] if table.rows else None)
+
+    def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
+        self._preview()  # not stopped: the app loads the detail too
+
+    def on_claims_table_emptied(self, event: ClaimsTable.Emptied) -> None:
+        self._preview()
 
     def add_row(self, row: ClaimRow) -> None:
         """A claim was added: list it and put the cursor on it."""

@@ -33,6 +33,8 @@ NOTES = (
     "enter on a passage shows it there. c, d, u in the detail decide on the claim it shows.",
     "z undoes your latest decision on the claim (status, note, link, dismissal); Z redoes it.",
     "Every decision is saved at once, with you as analyst; undo appends a reverting event.",
+    "Below 120 columns the list fills the screen with the highlighted claim shown whole beneath "
+    "it; enter, tab or t open its detail full height, escape goes back to the list.",
     "The list shows the sources under review: f includes reference material and dismissed "
     "claims, and filters by analyst.",
 )
