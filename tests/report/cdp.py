@@ -162,3 +162,22 @@ class Browser:
         )
         data = self.send("Page.captureScreenshot", format="png")["data"]
         target.write_bytes(base64.b64decode(data))
+
+    def print_pdf(
+        self, *, paper: tuple[float, float] = (8.27, 11.69), margin: float = 0.4
+    ) -> bytes:
+        """The page printed to PDF as Chromium prints it (print media, A4 by default; inches)."""
+        import base64
+
+        width, height = paper
+        result = self.send(
+            "Page.printToPDF",
+            paperWidth=width,
+            paperHeight=height,
+            marginTop=margin,
+            marginBottom=margin,
+            marginLeft=margin,
+            marginRight=margin,
+            printBackground=True,
+        )
+        return base64.b64decode(result["data"])

@@ -24,6 +24,7 @@ from claimcheck.store.grades import grade_claim, grade_source
 from claimcheck.store.views import claim_views
 from tests.conftest import EVIDENCE
 from tests.fakes import BagOfWordsEmbedder
+from tests.report.bridges import build_bridges
 
 FIXED = Path("/tmp/claimcheck-report-tests")
 LOCK = Path("/tmp/claimcheck-report-tests.lock")
@@ -88,3 +89,9 @@ def report_input(report_db: Path) -> ReportInput:
         return build_report(conn, report_db, generated_at=GENERATED_AT)
     finally:
         conn.close()
+
+
+@pytest.fixture
+def bridges_db(tmp_path: Path) -> Path:
+    """tests/report/bridges.py's case: one claim, three sources disagreeing, one update."""
+    return build_bridges(tmp_path)

@@ -6,48 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from claimcheck.check import CheckConfig, check
 from claimcheck.cli import main
-from claimcheck.ingest import ingest_paths
 from claimcheck.report.build import ReportInput, build_report
 from claimcheck.report.formats import render
 from claimcheck.store import connect
 from claimcheck.store.differing import differing_value, group_conflicts, without_context
-from tests.fakes import BagOfWordsEmbedder
-
-CLAIM = (
-    "# Storm closes harbour bridges\n\n"
-    "The port authority said on 3 March 2025 that the storm closed 40 bridges across the harbour "
-    "district.\n\nCrews began clearing debris the same afternoon.\n"
-)
-REFERENCES = {
-    "coastguard.md": "# Coastguard update on the harbour storm\n\nThe coastguard said on "
-    "3 March 2025 that the storm closed 25 bridges across the harbour district.\n",
-    "mayor.md": "# Mayor briefs residents after the storm\n\nThe mayor said on 3 March 2025 that "
-    "the storm closed 25 bridges across the harbour district, and urged drivers to stay home.\n",
-    "radio.md": "# Harbour radio bulletin\n\nHarbour radio reported on 3 March 2025 that the "
-    "storm closed 31 bridges across the harbour district.\n",
-}
-
-
-@pytest.fixture
-def bridges_db(tmp_path: Path) -> Path:
-    """One source under review (40 bridges); two references say 25, a third says 31."""
-    (tmp_path / "src").mkdir()
-    (tmp_path / "ref").mkdir()
-    (tmp_path / "src" / "harbour.md").write_text(CLAIM, encoding="utf-8")
-    for name, text in REFERENCES.items():
-        (tmp_path / "ref" / name).write_text(text, encoding="utf-8")
-    db = tmp_path / "bridges.db"
-    conn = connect(db)
-    assert not ingest_paths(conn, [tmp_path / "src"]).failed
-    assert not ingest_paths(conn, [tmp_path / "ref"], role="reference").failed
-    check(conn, db, CheckConfig(model="fake-bow"), make_embedder=BagOfWordsEmbedder)
-    conn.close()
-    return db
 
 
 def report_of(db: Path) -> ReportInput:
@@ -82,11 +47,13 @@ def test_the_other_side_of_a_reason_is_the_differing_value() -> None:
 def test_sources_reporting_the_same_figure_share_one_row(bridges_db: Path) -> None:
     data = report_of(bridges_db)
     found = data.report.conflicts
-    assert len(found) == 3 and {c.claim_id for c in found} == {found[0].claim_id}
+    assert len(found) == 4 and {c.claim_id for c in found} == {found[0].claim_id}
     groups = group_conflicts(found)
     assert [g.first.group for g in groups].count("figure: 25 bridges") == 1
     twenty_five = next(g for g in groups if g.first.group == "figure: 25 bridges")
     assert sorted(Path(p).name for p in twenty_five.sources) == ["coastguard.md", "mayor.md"]
+    update = next(g for g in groups if g.first.kind == "update")
+    assert update.first.group == "update: 52 bridges"  # the later source's count, not the claim's
 
     page = render(data, "html")
     table = page.split('<section id="conflicts">')[1].split("</section>")[0]
@@ -115,4 +82,4 @@ def test_conflicts_prints_each_differing_value_once(bridges_db: Path) -> None:
     reasons = [line for line in result.stdout.splitlines() if line.startswith("  [figure]")]
     assert len(reasons) == 2
     assert any("vs 25 bridges" in r and r.endswith("(2 sources)") for r in reasons)
-    assert "3 conflicting passages on 1 claims" in result.stdout
+    assert "4 conflicting passages on 1 claims" in result.stdout
