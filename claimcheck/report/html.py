@@ -159,8 +159,10 @@ def _evidence_table(claim_id: str, evidence: list[EvidenceView], texts: dict[str
     for e in evidence:
         stance = e.label
         css = "rejected" if e.link == "rejected" else "conflict" if e.is_conflict else ""
+        # only conflicting passages are linked to (from the conflict tables)
+        anchor = f' id="{escape(passage_anchor(claim_id, e.passage_id))}"' if e.is_conflict else ""
         rows.append(
-            f'<tr class="{css}" id="{escape(passage_anchor(claim_id, e.passage_id))}">'
+            f'<tr class="{css}"{anchor}>'
             f'<td class="stance-{stance}">{stance}</td>'
             f"<td>{escape(e.review) or '—'}</td><td>{e.score:.2f}</td>"
             f"<td>{escape(e.reason)}</td><td>{escape(e.document_title)}"
