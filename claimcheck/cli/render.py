@@ -252,7 +252,8 @@ def conflicts_text(conflicts: Sequence[ConflictView]) -> str:
         lines.append(f"  [{c.kind}] {c.reason}{many}")
         for passage in group.passages:
             span = passage.evidence_span
-            lines.append(f"      {passage.evidence_document_path} [{span.start}–{span.end}]")
+            own = f"  ({passage.reason})" if passage.reason != c.reason else ""
+            lines.append(f"      {passage.evidence_document_path} [{span.start}–{span.end}]{own}")
             lines += textwrap.wrap(
                 passage.evidence_text,
                 96,
