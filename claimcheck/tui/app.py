@@ -71,6 +71,8 @@ class ClaimcheckApp(App[None]):
         self.detail_id: str | None = None
         self._detail_timer: Timer | None = None
         self.loaded = asyncio.Event()
+        self._reading = False
+        """Whether the focus is in the detail (stacked, the detail alone is shown then)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,15 +99,18 @@ class ClaimcheckApp(App[None]):
         self.load_rows()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.screen.set_class(event.size.width < NARROW, "narrow")
+        narrow = event.size.width < NARROW
+        self.screen.set_class(narrow, "narrow")
+        self.screen.set_class(narrow and self._reading, "reading")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Reading the detail (stacked layout: it takes the whole height) or the list."""
+        """Stacked (narrow), the detail takes the whole height while the focus is in it."""
         ancestors = event.widget.ancestors_with_self
         reading = any(isinstance(a, DetailPane) for a in ancestors)
         if not reading and not any(isinstance(a, ClaimsPane) for a in ancestors):
-            return
-        if reading != self.screen.has_class("reading"):
+            return  # a dialog's widget
+        self._reading = reading
+        if self.screen.has_class("narrow") and reading != self.screen.has_class("reading"):
             self.screen.set_class(reading, "reading")
             # focused while out of sight, so not scrolled to: bring it into view once laid out
             self.call_after_refresh(event.widget.scroll_visible, animate=False)

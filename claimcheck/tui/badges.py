@@ -30,6 +30,14 @@ def status_badge(status: Status, orphaned: bool = False, changed: bool = False) 
     return badge
 
 
+def status_symbol(badge: Text) -> Text:
+    """'✔Δ' for '✔ confirmed Δ': a status badge's symbol and the marks after it, styled as in the
+    badge, for a list too narrow for the word."""
+    plain = badge.plain
+    kept = [i for i, ch in enumerate(plain) if i == 0 or ch in "⌀Δ"]
+    return Text("").join(badge[i : i + 1] for i in kept)
+
+
 def pending_badge(status: Status, failed: bool) -> Text:
     """A decision not stored yet: '… confirmed' while saving, '⚠ confirmed' on red if it failed."""
     label = STATUS_BADGES[status][0].split(" ", 1)[1]
@@ -91,6 +99,7 @@ MARKERS: list[tuple[str, str]] = [
     ("✘ disputed", "status: an analyst disputed it"),
     ("… confirmed", "a decision being saved (shown saved once it is stored)"),
     ("⚠ confirmed", "on red: a decision NOT saved yet; kept and retried (r retries now)"),
+    ("· ✔ ✘", "status column in a stacked list: the status's symbol (the preview names it)"),
     ("⌀", "after the status: orphaned, a re-ingest could not find the span"),
     ("Δ", "after the status: a re-ingest changed its figures or dates since it was decided"),
     ("⚠", "column ⚠: another source contradicts the claim"),

@@ -30,6 +30,7 @@ def test_at_80_by_24_the_list_fills_the_screen_and_the_claim_is_shown_whole(
         table = app.query_one(ClaimsTable)
         preview = app.query_one(ClaimPreview)
         on_screen = screen_text(app)
+        seen["claim_width"] = table.claim_width  # the status is its symbol: room for the claim
         seen["visible"] = sum(
             flat(row.text)[:24] in flat(on_screen) for row in table.rows[: LEAST_ROWS + 4]
         )
@@ -57,6 +58,8 @@ def test_at_80_by_24_the_list_fills_the_screen_and_the_claim_is_shown_whole(
     drive(triage_db, scenario, size=(80, 24))
     visible = seen["visible"]
     assert isinstance(visible, int) and visible >= LEAST_ROWS, visible
+    width = seen["claim_width"]
+    assert isinstance(width, int) and width >= 50, width  # was 44 with the status in words
     long_text = flat(str(seen["long"]))
     assert long_text in str(seen["screen"])  # every word of it, in order, on screen
     assert seen["preview_on_screen"] and seen["detail_hidden"]

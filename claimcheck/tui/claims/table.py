@@ -19,7 +19,13 @@ from textual.strip import Strip
 from claimcheck.models import Status
 from claimcheck.store.listing import ClaimRow
 from claimcheck.text.shorten import shorten_middle
-from claimcheck.tui.badges import conflict_marker, flag_marks, pending_badge, status_badge
+from claimcheck.tui.badges import (
+    conflict_marker,
+    flag_marks,
+    pending_badge,
+    status_badge,
+    status_symbol,
+)
 from claimcheck.tui.keys import pane_keys
 from claimcheck.tui.pending import PendingDecisions, Unsaved
 
@@ -40,6 +46,9 @@ WIDE = 100
 """Narrower than this, the document and check-worthiness columns are left out (the detail names
 the source and the worth), so the claim keeps the room."""
 NARROW_DROPS = ("document", "worth")
+NARROW_STATUS = ("status", "st", 3)
+"""Narrower than WIDE and stacked (the screen's `narrow` class), the status is its symbol and
+marks ('✔Δ'); the preview under the list names it."""
 
 
 def _clip(text: str, width: int) -> str:
@@ -47,13 +56,18 @@ def _clip(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"
 
 
-def cells(row: ClaimRow, claim_width: int, waiting: Unsaved | None = None) -> list[Text]:
+def cells(
+    row: ClaimRow, claim_width: int, waiting: Unsaved | None = None, *, compact: bool = False
+) -> list[Text]:
     """The cells of one claim (in COLUMNS order), its text clipped to `claim_width`; a decision
-    `waiting` to be stored is shown as such instead of the stored status."""
+    `waiting` to be stored is shown as such instead of the stored status; `compact`: the status
+    as its symbol and marks."""
     if waiting is not None:
         badge = pending_badge(waiting.status or row.status, waiting.failure is not None)
     else:
         badge = status_badge(row.status, row.orphaned, row.changed_since_decided)
+    if compact:
+        badge = status_symbol(badge)
     return [
         badge,
         conflict_marker(row.contradicts, row.updates),
@@ -185,7 +199,12 @@ class ClaimsTable(ScrollView, can_focus=True):
     def columns(self) -> list[tuple[str, str, int]]:
         """The columns that fit: all of them, or all but the document and worth when narrow."""
         width = self.scrollable_content_region.width or 80
-        return COLUMNS if width >= WIDE else [c for c in COLUMNS if c[0] not in NARROW_DROPS]
+        if width >= WIDE:
+            return COLUMNS
+        kept = [c for c in COLUMNS if c[0] not in NARROW_DROPS]
+        if not self.is_mounted or not self.screen.has_class("narrow"):
+            return kept  # beside the detail, the status keeps its word
+        return [NARROW_STATUS if c[0] == "status" else c for c in kept]
 
     @property
     def claim_width(self) -> int:
@@ -262,6 +281,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         if y == 0:
             style = self.get_component_rich_style("claims-table--header")
             headings = {key: Text(title) for key, title, _ in COLUMNS}
+            headings |= {key: Text(title) for key, title, _ in self.columns}
             return self._strip(headings, style, width)
         index = int(self.scroll_offset.y) + y - 1
         if index >= len(self.rows):
@@ -275,7 +295,9 @@ class ClaimsTable(ScrollView, can_focus=True):
         keys = [key for key, _, _ in COLUMNS]
         row = self.rows[index]
         waiting = self.pending.get(row.id) if self.pending is not None else None
-        row_cells = dict(zip(keys, cells(row, self.claim_width, waiting), strict=True))
+        compact = self.columns[0] == NARROW_STATUS
+        shown = cells(row, self.claim_width, waiting, compact=compact)
+        row_cells = dict(zip(keys, shown, strict=True))
         return self._strip(row_cells, style, width)
 
     def _strip(self, texts: dict[str, Text], style: Style, width: int) -> Strip:
