@@ -11,7 +11,8 @@ from claimcheck.tui.claims.preview import ClaimPreview
 from claimcheck.tui.claims.table import ClaimsTable
 from claimcheck.tui.detail.pane import DetailPane, EvidenceTable
 from tests.tui.test_reading import screen_text, until
-from tests.tui.test_review_tui import RecordingApp, drive, settle
+from tests.tui.test_review_tui import RecordingApp, drive
+from tests.tui.test_triage import settle
 
 LEAST_ROWS = 12
 """Claims the 80×24 list shows at once (it showed 6 beside a detail of half the height)."""
