@@ -90,12 +90,16 @@ def stated_as_date(match: re.Match[str], text: str) -> bool:
 
 
 def _key(name: str) -> str:
-    """The table key of a matched holiday name ('Presidents' Day', 'Labour day' → key)."""
-    words = " ".join(name.lower().replace("’", "'").split())
-    for candidate in _NAMES:
-        if re.fullmatch(re.escape(candidate).replace("'", "'?").replace(r"\.", r"\.?"), words):
-            return candidate
-    return words
+    """The table key of a matched holiday name ('Presidents’ Day', 'Labour day' → key): the
+    pattern lets apostrophes and full stops be left out, so they are left out here too."""
+    return _BY_PLAIN.get(_plain(name), name.lower())
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"['’.]", "", " ".join(name.lower().split()))
+
+
+_BY_PLAIN = {_plain(name): name for name in HOLIDAYS}
 
 
 def easter_sunday(year: int) -> date:
