@@ -11,7 +11,12 @@ from claimcheck.embed.base import DEFAULT_MODEL, Embedder
 from claimcheck.errors import InputError
 from claimcheck.extract.claims import sentence_facts
 from claimcheck.extract.dates import DateContext
-from claimcheck.extract.frames import SentenceFacts, SentenceTime, build_frames
+from claimcheck.extract.frames import (
+    SentenceFacts,
+    SentenceTime,
+    document_frames,
+    sentence_frames,
+)
 from claimcheck.stance.base import (
     Side,
     Similarity,
@@ -35,14 +40,14 @@ def side(text: str) -> Side:
 
 
 def sides(texts: Sequence[str]) -> list[Side]:
-    """Each text read as one sentence (parsed together, in one batch)."""
+    """Each text read as one sentence of its own document (parsed together, in one batch)."""
     facts = []
     for text in texts:
         dates, quantities, _ = sentence_facts(text, 0, len(text), DateContext())
         facts.append(SentenceFacts(text, 0, quantities, dates, SentenceTime()))
     return [
-        Side(f.text, f.quantities, f.dates, f.dates, frames=frames)
-        for f, frames in zip(facts, build_frames(facts), strict=True)
+        Side(f.text, f.quantities, f.dates, f.dates, frames=document_frames([f.text], [frames])[0])
+        for f, frames in zip(facts, sentence_frames(facts), strict=True)
     ]
 
 

@@ -147,3 +147,19 @@ def test_a_tally_of_several_dated_events_had_begun_by_the_first() -> None:
         ("2025-05-01", "2025-05-20"),
     )
     assert before_first[0] == "update"
+
+
+def test_free_standing_texts_are_separate_documents() -> None:
+    from claimcheck.stance.pairs import sides
+
+    over, told, on_the_day, tally = sides(
+        [
+            "Officials declared the measles outbreak over on 9 October 2025.",
+            "Brenlow's rescue plan was unveiled on 3 June 2025.",
+            "The shares lost a fifth of their value on the day.",
+            "Four children were hospitalised during the outbreak.",
+        ]
+    )
+    assert over.frames.figures == [] and told.frames.dates
+    assert on_the_day.frames.figures[0].as_of.events == []  # nothing told before it in its text
+    assert not tally.frames.figures[0].as_of.final  # another text declared an outbreak over

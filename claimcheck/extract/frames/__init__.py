@@ -21,7 +21,7 @@ from claimcheck.extract.frames.statements import statement_frames
 from claimcheck.extract.frames.timing import SentenceTime, place_dates
 from claimcheck.models import DateFact, Frames, Quantity
 
-__all__ = ["SentenceFacts", "SentenceTime", "build_frames"]
+__all__ = ["SentenceFacts", "SentenceTime", "build_frames", "document_frames", "sentence_frames"]
 
 FRAMES_VERSION = 4
 """Raised whenever the frame reading changes what it reads, so check rebuilds stored frames
@@ -52,7 +52,20 @@ def frames_current(frames: Frames | None) -> bool:
 
 
 def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
-    """The frames of each sentence, in order; sentences that need a parse are parsed together."""
+    """The frames of each sentence of one document, in order, with what the whole document says
+    about them (final counts, the days events fall on)."""
+    return document_frames([s.text for s in sentences], sentence_frames(sentences))
+
+
+def document_frames(texts: list[str], frames: list[Frames]) -> list[Frames]:
+    """One document's sentence frames read together: final counts, 'on the day', 'before the
+    cuts'. Sentences of different documents must never be read together."""
+    return link_days(mark_final(texts, frames))
+
+
+def sentence_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
+    """The frames each sentence states on its own; sentences that need a parse are parsed
+    together (one spaCy batch, whatever documents they come from)."""
     needed = [i for i, s in enumerate(sentences) if s.quantities or s.dates or _CUES.search(s.text)]
     docs = dict(zip(needed, parse([sentences[i].text for i in needed]), strict=True))
     frames = []
@@ -72,4 +85,4 @@ def build_frames(sentences: Sequence[SentenceFacts]) -> list[Frames]:
                 version=FRAMES_VERSION,
             )
         )
-    return link_days(mark_final([s.text for s in sentences], frames))
+    return frames
